@@ -1,0 +1,126 @@
+package dev.vitals.alert;
+
+import static java.util.Locale.ROOT;
+
+import dev.vitals.kpi.FinancialKpis;
+import dev.vitals.kpi.SurveyAnswer;
+import dev.vitals.kpi.UsageKpis;
+import dev.vitals.schema.AlertRule;
+import dev.vitals.schema.HealthBand;
+import dev.vitals.schema.Severity;
+import dev.vitals.scoring.AlertThresholds;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eight churn-risk rules of SPEC §4 as conditions on an account's current KPIs and score. A rule that holds is
+ * open; one that stops holding resolves. Only AT_RISK looks at whether it is already open: it resolves at a higher
+ * score than it is raised at, so an account hovering at the band edge does not flap.
+ */
+public final class AlertRules {
+  private final AlertThresholds thresholds;
+
+  public AlertRules(AlertThresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  /** The severity each rule is raised and resolved with. */
+  public static Severity severityOf(AlertRule rule) {
+    return switch (rule) {
+      case DETRACTOR -> Severity.INFO;
+      case CANCELLATION, RENEWAL_AT_RISK -> Severity.CRITICAL;
+      case AT_RISK, SCORE_DROP, PAYMENT_FAILURES, USAGE_COLLAPSE, DORMANT -> Severity.WARNING;
+    };
+  }
+
+  /** The rules that hold for these inputs, each with its reason. */
+  public Map<AlertRule, AlertCondition> holding(AlertInputs in) {
+    Map<AlertRule, AlertCondition> holding = new EnumMap<>(AlertRule.class);
+    for (AlertRule rule : AlertRule.values()) {
+      String reason = reasonItHolds(rule, in);
+      if (reason != null) {
+        holding.put(rule, new AlertCondition(severityOf(rule), reason));
+      }
+    }
+    return holding;
+  }
+
+  /** Why {@code rule} holds, or null when it does not. */
+  private String reasonItHolds(AlertRule rule, AlertInputs in) {
+    return switch (rule) {
+      case AT_RISK -> atRisk(in);
+      case SCORE_DROP -> scoreDrop(in);
+      case PAYMENT_FAILURES -> paymentFailures(in.kpis().financial());
+      case DETRACTOR -> detractor(in.detractors());
+      case USAGE_COLLAPSE -> usageCollapse(in.kpis().usage());
+      case DORMANT -> dormant(in);
+      case CANCELLATION -> in.kpis().financial().cancelled() ? "subscription cancelled" : null;
+      case RENEWAL_AT_RISK -> renewalAtRisk(in);
+    };
+  }
+
+  private String atRisk(AlertInputs in) {
+    boolean open = in.openRules().contains(AlertRule.AT_RISK);
+    if (in.band() != HealthBand.AT_RISK && !(open && in.score() < thresholds.atRiskResolveAtOrAbove())) {
+      return null;
+    }
+    return String.format(ROOT, "health score %.1f is at risk (resolves at %.0f or above)", in.score(),
+        thresholds.atRiskResolveAtOrAbove());
+  }
+
+  private String scoreDrop(AlertInputs in) {
+    if (in.delta7d() == null || -in.delta7d() < thresholds.scoreDropPoints()) {
+      return null;
+    }
+    return String.format(ROOT, "health score fell %.1f points in 7 days, to %.1f", -in.delta7d(), in.score());
+  }
+
+  private String paymentFailures(FinancialKpis financial) {
+    if (financial.paymentFailures30d() < thresholds.paymentFailures()) {
+      return null;
+    }
+    return financial.paymentFailures30d() + " payment failures in 30 days not followed by a paid invoice";
+  }
+
+  private static String detractor(List<SurveyAnswer> detractors) {
+    if (detractors.isEmpty()) {
+      return null;
+    }
+    SurveyAnswer latest = detractors.get(detractors.size() - 1);
+    String others = detractors.size() > 1 ? " (" + detractors.size() + " detractors in 90 days)" : "";
+    return "NPS detractor: " + latest.respondentId() + " answered " + latest.score() + others;
+  }
+
+  private String usageCollapse(UsageKpis usage) {
+    if (usage.usageTrend() == null || usage.usageTrend() >= thresholds.usageCollapseRatio()) {
+      return null;
+    }
+    return String.format(ROOT, "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",
+        usage.usageEvents7d(), 100 * usage.usageTrend(), usage.usageWeeklyAvgPrior28d());
+  }
+
+  private String dormant(AlertInputs in) {
+    if (!in.kpis().financial().subscribed()) {
+      return null;
+    }
+    long dormantDays = thresholds.dormantAfter().toDays();
+    Integer idleDays = in.kpis().usage().daysSinceLastUsage();
+    if (idleDays != null) {
+      return idleDays >= dormantDays ? "no product usage for " + idleDays + " days while subscribed" : null;
+    }
+    long knownDays = in.knownFor().toDays();
+    return knownDays >= dormantDays ? "no product usage in " + knownDays + " days as a subscriber" : null;
+  }
+
+  private String renewalAtRisk(AlertInputs in) {
+    FinancialKpis financial = in.kpis().financial();
+    Integer days = financial.daysToRenewal();
+    if (days == null || days < 0 || days > thresholds.renewalWithin().toDays()
+        || in.band() == HealthBand.HEALTHY || financial.cancelled()) {
+      return null;
+    }
+    return String.format(ROOT, "renewal on %s in %d days while the account is %s", financial.renewalDate(), days,
+        in.band());
+  }
+}

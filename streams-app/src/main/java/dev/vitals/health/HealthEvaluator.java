@@ -1,0 +1,157 @@
+package dev.vitals.health;
+
+import dev.vitals.alert.AlertCondition;
+import dev.vitals.alert.AlertInputs;
+import dev.vitals.alert.AlertRules;
+import dev.vitals.kpi.AccountKpis;
+import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.KpiWindows;
+import dev.vitals.kpi.ProfileView;
+import dev.vitals.schema.AccountHealth;
+import dev.vitals.schema.AlertRule;
+import dev.vitals.schema.AlertState;
+import dev.vitals.schema.ChurnAlert;
+import dev.vitals.schema.HealthComponents;
+import dev.vitals.schema.HealthFactor;
+import dev.vitals.schema.Segment;
+import dev.vitals.scoring.ComponentScores;
+import dev.vitals.scoring.HealthAssessment;
+import dev.vitals.scoring.HealthModel;
+import dev.vitals.scoring.ScoringConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * Turns an account's state into its health record and alert transitions: KPIs as of the latest event time, the
+ * score and explanation, the 7-day delta (the state is re-evaluated as of 7 days earlier, so the delta does not
+ * depend on when evaluations happened to run), and the alert rules against the alerts already open. No Kafka here:
+ * the topology calls it from a punctuator, replay and tests call it the same way.
+ */
+public final class HealthEvaluator {
+  private static final int TOP_FACTORS = 5;
+
+  private final ScoringConfig config;
+  private final HealthModel model;
+  private final AlertRules rules;
+  private final SpecificDatumWriter<AccountHealth> fingerprintWriter =
+      new SpecificDatumWriter<>(AccountHealth.class);
+
+  public HealthEvaluator(ScoringConfig config) {
+    this.config = config;
+    this.model = new HealthModel(config);
+    this.rules = new AlertRules(config.alerts());
+  }
+
+  /** Evaluates {@code state} as of its latest event time and records the alert transitions in it. */
+  public Evaluation evaluate(AccountState state) {
+    Instant asOf = state.latestEventAt;
+    Segment segment = state.profile == null ? null : state.profile.segment();
+    AccountKpis kpis = state.kpisAt(asOf);
+    HealthAssessment assessment = model.assess(kpis, segment);
+    Double delta7d = delta7d(state, asOf, segment, assessment.score());
+
+    AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(), delta7d,
+        state.detractorsAt(asOf, config.alerts().detractorMaxScore()),
+        Duration.between(state.firstEventAt, asOf), state.openAlerts.keySet());
+    List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
+
+    AccountHealth health = healthRecord(state, kpis, assessment, delta7d);
+    long fingerprint = fingerprint(health);
+    boolean changed = fingerprint != state.lastEmittedFingerprint;
+    state.lastEmittedFingerprint = fingerprint;
+    return new Evaluation(health, changed, changes);
+  }
+
+  private Double delta7d(AccountState state, Instant asOf, Segment segment, double scoreNow) {
+    Instant weekAgo = asOf.minus(KpiWindows.SCORE_HISTORY);
+    if (state.firstEventAt.isAfter(weekAgo)) {
+      return null;
+    }
+    double scoreThen = model.assess(state.kpisAt(weekAgo), segment).score();
+    return Math.round((scoreNow - scoreThen) * 10) / 10.0;
+  }
+
+  private List<ChurnAlert> applyAlertTransitions(AccountState state, Map<AlertRule, AlertCondition> holding,
+      HealthAssessment assessment, Instant asOf) {
+    List<ChurnAlert> changes = new ArrayList<>();
+    for (AlertRule rule : AlertRule.values()) {
+      Instant raisedAt = state.openAlerts.get(rule);
+      AlertCondition condition = holding.get(rule);
+      if (raisedAt == null && condition != null) {
+        state.openAlerts.put(rule, asOf);
+        changes.add(alert(state, rule, AlertState.RAISED, asOf, condition.reason(), assessment, asOf));
+      } else if (raisedAt != null && condition == null) {
+        state.openAlerts.remove(rule);
+        changes.add(alert(state, rule, AlertState.RESOLVED, raisedAt, "no longer holds", assessment, asOf));
+      }
+    }
+    return changes;
+  }
+
+  private ChurnAlert alert(AccountState state, AlertRule rule, AlertState alertState, Instant raisedAt,
+      String reason, HealthAssessment assessment, Instant asOf) {
+    ProfileView profile = state.profile;
+    return ChurnAlert.newBuilder()
+        .setAlertId(state.accountId + "/" + rule + "/" + raisedAt.toEpochMilli())
+        .setAccountId(state.accountId)
+        .setRule(rule)
+        .setState(alertState)
+        .setSeverity(AlertRules.severityOf(rule))
+        .setScore(assessment.score())
+        .setBand(assessment.band())
+        .setReason(reason)
+        .setSegment(profile == null ? null : profile.segment())
+        .setCsm(profile == null ? null : profile.csm())
+        .setOccurredAt(asOf)
+        .setModelVersion(config.modelVersion())
+        .build();
+  }
+
+  private AccountHealth healthRecord(AccountState state, AccountKpis kpis, HealthAssessment assessment,
+      Double delta7d) {
+    ProfileView profile = state.profile;
+    ComponentScores components = assessment.components();
+    return AccountHealth.newBuilder()
+        .setAccountId(state.accountId)
+        .setName(profile == null ? null : profile.name())
+        .setSegment(profile == null ? null : profile.segment())
+        .setCsm(profile == null ? null : profile.csm())
+        .setScore(assessment.score())
+        .setBand(assessment.band())
+        .setComponents(new HealthComponents(components.usage(), components.support(), components.financial(),
+            components.sentiment()))
+        .setCoverage(assessment.coverage())
+        .setDelta7d(delta7d)
+        .setTopFactors(assessment.top(TOP_FACTORS).stream()
+            .map(f -> new HealthFactor(f.component().label(), f.name(), f.points(), f.detail()))
+            .toList())
+        .setKpis(KpiValues.of(kpis))
+        .setOpenAlerts(List.copyOf(state.openAlerts.keySet()))
+        .setModelVersion(config.modelVersion())
+        .setAsOf(kpis.asOf())
+        .build();
+  }
+
+  /** A 64-bit fingerprint of everything in the record but the event time it reflects. */
+  private long fingerprint(AccountHealth health) {
+    AccountHealth timeless = AccountHealth.newBuilder(health).setAsOf(Instant.EPOCH).build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+    try {
+      fingerprintWriter.write(timeless, encoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return SchemaNormalization.fingerprint64(bytes.toByteArray());
+  }
+}

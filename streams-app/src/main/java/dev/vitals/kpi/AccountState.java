@@ -1,0 +1,104 @@
+package dev.vitals.kpi;
+
+import dev.vitals.schema.AccountProfile;
+import dev.vitals.schema.AlertRule;
+import dev.vitals.schema.BillingEvent;
+import dev.vitals.schema.SurveyResponse;
+import dev.vitals.schema.TicketEvent;
+import dev.vitals.schema.UsageEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything Vitals remembers about one account: the ledgers its events leave, its profile, its open alerts and
+ * what was last emitted for it. The ledgers keep event-level detail for the longest window plus the 7-day score
+ * history and the grace period, so the KPIs can be recomputed exactly as of any instant in that span; that is what
+ * makes late and out-of-order events, and the 7-day delta, come out the same whatever the arrival order.
+ */
+public final class AccountState {
+  /** Billing is kept longer than any KPI window: MRR movements are reported over periods of up to a year. */
+  static final Duration BILLING_RETENTION = Duration.ofDays(400);
+
+  public String accountId;
+  public ProfileView profile;
+  public UsageLedger usage = new UsageLedger();
+  public TicketBook tickets = new TicketBook();
+  public BillingLedger billing = new BillingLedger();
+  public SurveyLedger surveys = new SurveyLedger();
+  public Instant firstEventAt;
+  public Instant latestEventAt;
+  /** Open alerts by rule, with the event time they were raised. */
+  public Map<AlertRule, Instant> openAlerts = new TreeMap<>();
+  /** Fingerprint of the last health record emitted, so unchanged accounts are not emitted again. */
+  public long lastEmittedFingerprint;
+
+  public AccountState() {}
+
+  public static AccountState of(String accountId) {
+    AccountState state = new AccountState();
+    state.accountId = accountId;
+    return state;
+  }
+
+  /** True when {@code occurredAt} is older than the account's latest event time by more than the grace period. */
+  public boolean isTooLate(Instant occurredAt, Duration grace) {
+    return latestEventAt != null && occurredAt.isBefore(latestEventAt.minus(grace));
+  }
+
+  /** Applies one accepted input event (usage, ticket, billing, survey or profile). */
+  public void apply(Object event, Instant occurredAt) {
+    if (event instanceof UsageEvent usageEvent) {
+      usage.record(usageEvent);
+    } else if (event instanceof TicketEvent ticketEvent) {
+      tickets.record(ticketEvent);
+    } else if (event instanceof BillingEvent billingEvent) {
+      billing.record(billingEvent);
+    } else if (event instanceof SurveyResponse response) {
+      surveys.record(response);
+    } else if (event instanceof AccountProfile accountProfile) {
+      applyProfile(accountProfile);
+    } else {
+      throw new IllegalArgumentException("not an account event: " + event.getClass().getName());
+    }
+    firstEventAt = firstEventAt == null || occurredAt.isBefore(firstEventAt) ? occurredAt : firstEventAt;
+    latestEventAt = latestEventAt == null || occurredAt.isAfter(latestEventAt) ? occurredAt : latestEventAt;
+  }
+
+  private void applyProfile(AccountProfile accountProfile) {
+    // A profile update that arrives out of order must not overwrite a newer one.
+    if (profile == null || !accountProfile.getOccurredAt().isBefore(profile.updatedAt())) {
+      profile = ProfileView.of(accountProfile);
+    }
+  }
+
+  /** The KPIs as of {@code asOf}, which may be up to the score history before the latest event time. */
+  public AccountKpis kpisAt(Instant asOf) {
+    List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
+    return new AccountKpis(
+        asOf,
+        usage.kpis(asOf, billing.seatsAt(asOf), keyFeatures),
+        tickets.kpis(asOf),
+        billing.kpis(asOf),
+        surveys.kpis(asOf));
+  }
+
+  /** Respondents whose latest NPS answer is a detractor's, as of {@code asOf}. */
+  public List<SurveyAnswer> detractorsAt(Instant asOf, int maxScore) {
+    return surveys.detractors(asOf, maxScore);
+  }
+
+  /** Forgets what no KPI window, score history or grace period can reach any more. */
+  public void prune(Duration grace) {
+    if (latestEventAt == null) {
+      return;
+    }
+    Instant reach = latestEventAt.minus(grace).minus(KpiWindows.SCORE_HISTORY);
+    usage.prune(EventDay.of(reach) - KpiWindows.RECENT_USAGE_DAYS - KpiWindows.PRIOR_USAGE_DAYS);
+    surveys.prune(reach.minus(KpiWindows.SURVEYS));
+    tickets.prune(reach.minus(KpiWindows.TICKETS));
+    billing.prune(reach.minus(BILLING_RETENTION));
+  }
+}

@@ -1,0 +1,135 @@
+package dev.vitals.kpi;
+
+import dev.vitals.schema.BillingEvent;
+import dev.vitals.schema.BillingEventKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An account's billing events in event time. Entries older than the retention are folded into a baseline (the last
+ * MRR, seats, renewal date and subscription state they left), so "latest value" questions still have an answer.
+ */
+public final class BillingLedger {
+  private static final Comparator<BillingEntry> IN_EVENT_TIME =
+      Comparator.comparing(BillingEntry::at).thenComparing(BillingEntry::kind);
+
+  public List<BillingEntry> entries = new ArrayList<>();
+  public Long baselineMrrCents;
+  public Integer baselineSeats;
+  public LocalDate baselineRenewalDate;
+  public boolean baselineCancelled;
+  public int renewals;
+
+  public BillingLedger() {}
+
+  void record(BillingEvent event) {
+    entries.add(new BillingEntry(event.getOccurredAt(), event.getKind(), event.getMrrCents(), event.getSeats(),
+        event.getRenewalDate()));
+    entries.sort(IN_EVENT_TIME);
+    if (event.getKind() == BillingEventKind.RENEWED) {
+      renewals++;
+    }
+  }
+
+  FinancialKpis kpis(Instant asOf) {
+    BillingPosition now = positionAt(asOf);
+    BillingPosition monthAgo = positionAt(asOf.minus(KpiWindows.MRR_CHANGE));
+    LocalDate today = EventDay.date(asOf);
+    return new FinancialKpis(
+        now.mrrCents,
+        monthAgo.mrrCents,
+        now.mrrCents != null && now.mrrCents > 0 && !now.cancelled,
+        now.cancelled,
+        paymentFailuresAt(asOf),
+        now.renewalDate,
+        now.renewalDate == null ? null : (int) ChronoUnit.DAYS.between(today, now.renewalDate));
+  }
+
+  /** Seats as of {@code asOf}, for licence utilisation. */
+  Integer seatsAt(Instant asOf) {
+    return positionAt(asOf).seats;
+  }
+
+  /** PAYMENT_FAILED events in the 30 days up to {@code asOf} that no later INVOICE_PAID (up to asOf) settled. */
+  int paymentFailuresAt(Instant asOf) {
+    Instant from = asOf.minus(KpiWindows.PAYMENT_FAILURES);
+    int failures = 0;
+    for (BillingEntry entry : entries) {
+      if (entry.at().isAfter(asOf)) {
+        break;
+      }
+      if (entry.kind() == BillingEventKind.INVOICE_PAID) {
+        failures = 0;
+      } else if (entry.kind() == BillingEventKind.PAYMENT_FAILED && entry.at().isAfter(from)) {
+        failures++;
+      }
+    }
+    return failures;
+  }
+
+  /** Every retained MRR change in event time. */
+  public List<MrrMovement> movements() {
+    List<MrrMovement> movements = new ArrayList<>();
+    Long mrr = baselineMrrCents;
+    for (BillingEntry entry : entries) {
+      if (entry.mrrCents() == null) {
+        continue;
+      }
+      MrrMovement.Kind kind = MrrMovement.Kind.of(mrr, entry.mrrCents());
+      if (kind != null) {
+        movements.add(new MrrMovement(entry.at(), kind, Math.abs(entry.mrrCents() - (mrr == null ? 0 : mrr))));
+      }
+      mrr = entry.mrrCents();
+    }
+    return movements;
+  }
+
+  /** MRR as of {@code asOf}; null when unknown. */
+  public Long mrrAt(Instant asOf) {
+    return positionAt(asOf).mrrCents;
+  }
+
+  /** Folds entries before {@code oldest} into the baseline. */
+  void prune(Instant oldest) {
+    Iterator<BillingEntry> it = entries.iterator();
+    while (it.hasNext()) {
+      BillingEntry entry = it.next();
+      if (!entry.at().isBefore(oldest)) {
+        break;
+      }
+      baselineMrrCents = entry.mrrCents() != null ? entry.mrrCents() : baselineMrrCents;
+      baselineSeats = entry.seats() != null ? entry.seats() : baselineSeats;
+      baselineRenewalDate = entry.renewalDate() != null ? entry.renewalDate() : baselineRenewalDate;
+      baselineCancelled = entry.changesSubscription() ? entry.kind() == BillingEventKind.CANCELLED : baselineCancelled;
+      it.remove();
+    }
+  }
+
+  private BillingPosition positionAt(Instant asOf) {
+    BillingPosition position = new BillingPosition(baselineMrrCents, baselineSeats, baselineRenewalDate,
+        baselineCancelled);
+    for (BillingEntry entry : entries) {
+      if (entry.at().isAfter(asOf)) {
+        break;
+      }
+      position = position.after(entry);
+    }
+    return position;
+  }
+
+  /** The latest values the billing events up to some instant left. */
+  private record BillingPosition(Long mrrCents, Integer seats, LocalDate renewalDate, boolean cancelled) {
+    BillingPosition after(BillingEntry entry) {
+      return new BillingPosition(
+          entry.mrrCents() != null ? entry.mrrCents() : mrrCents,
+          entry.seats() != null ? entry.seats() : seats,
+          entry.renewalDate() != null ? entry.renewalDate() : renewalDate,
+          entry.changesSubscription() ? entry.kind() == BillingEventKind.CANCELLED : cancelled);
+    }
+  }
+}

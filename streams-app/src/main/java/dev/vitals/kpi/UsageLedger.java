@@ -1,0 +1,135 @@
+package dev.vitals.kpi;
+
+import dev.vitals.schema.UsageEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an account's usage events leave behind: per-day sums, each user's and each feature's active days, and
+ * milestones. Everything is keyed by event day, so out-of-order events land where they belong and the KPIs can be
+ * evaluated as of any day still retained (the 7-day score history needs that).
+ */
+public final class UsageLedger {
+  public TreeMap<Long, DailyUsage> days = new TreeMap<>();
+  public Map<String, ActiveDays> users = new HashMap<>();
+  public Map<String, ActiveDays> features = new HashMap<>();
+  /** First time each MILESTONE name was reached (onboarding KPIs). */
+  public Map<String, Instant> milestones = new TreeMap<>();
+  public Instant firstApiCallAt;
+  /** Latest day with any usage, kept after its bucket is pruned so dormancy stays measurable. */
+  public Long lastUsageDay;
+
+  public UsageLedger() {}
+
+  void record(UsageEvent event) {
+    Instant at = event.getOccurredAt();
+    long day = EventDay.of(at);
+    int count = event.getCount();
+    DailyUsage usage = days.computeIfAbsent(day, d -> new DailyUsage());
+    usage.events += count;
+    if (event.getUserId() != null) {
+      users.computeIfAbsent(event.getUserId(), u -> ActiveDays.startingOn(day)).mark(day);
+    }
+    lastUsageDay = lastUsageDay == null ? day : Math.max(lastUsageDay, day);
+    switch (event.getKind()) {
+      case API_CALL -> {
+        usage.apiCalls += count;
+        usage.apiErrors += event.getErrorCount();
+        firstApiCallAt = earlier(firstApiCallAt, at);
+      }
+      case DOC_VIEWED -> usage.docViews += count;
+      case FEATURE_USED -> {
+        if (event.getFeature() != null) {
+          features.computeIfAbsent(event.getFeature(), f -> ActiveDays.startingOn(day)).mark(day);
+        }
+      }
+      case MILESTONE -> {
+        if (event.getFeature() != null) {
+          milestones.merge(event.getFeature(), at, UsageLedger::earlier);
+        }
+      }
+      case LOGIN -> { }
+    }
+  }
+
+  UsageKpis kpis(Instant asOf, Integer seats, List<String> keyFeatures) {
+    long today = EventDay.of(asOf);
+    long activeFrom = today - KpiWindows.ACTIVE_DAYS + 1;
+    long recentFrom = today - KpiWindows.RECENT_USAGE_DAYS + 1;
+    long priorFrom = recentFrom - KpiWindows.PRIOR_USAGE_DAYS;
+
+    int activeUsers = 0;
+    int powerUsers = 0;
+    for (ActiveDays user : users.values()) {
+      int activeDays = user.countBetween(activeFrom, today);
+      if (activeDays > 0) {
+        activeUsers++;
+      }
+      if (activeDays >= KpiWindows.POWER_USER_MIN_DAYS) {
+        powerUsers++;
+      }
+    }
+    long recentEvents = 0;
+    long priorEvents = 0;
+    long apiCalls = 0;
+    long apiErrors = 0;
+    long docViews = 0;
+    for (Map.Entry<Long, DailyUsage> entry : days.subMap(priorFrom, true, today, true).entrySet()) {
+      long day = entry.getKey();
+      DailyUsage usage = entry.getValue();
+      if (day >= recentFrom) {
+        recentEvents += usage.events;
+        apiCalls += usage.apiCalls;
+        apiErrors += usage.apiErrors;
+      } else {
+        priorEvents += usage.events;
+      }
+      if (day >= activeFrom) {
+        docViews += usage.docViews;
+      }
+    }
+    double priorWeeklyAverage = priorEvents / (KpiWindows.PRIOR_USAGE_DAYS / 7.0);
+    int keyFeaturesUsed = (int) keyFeatures.stream()
+        .filter(f -> features.containsKey(f) && features.get(f).anyBetween(activeFrom, today))
+        .count();
+
+    return new UsageKpis(
+        activeUsers,
+        seats,
+        seats == null || seats == 0 ? null : (double) activeUsers / seats,
+        recentEvents,
+        priorWeeklyAverage,
+        priorWeeklyAverage == 0 ? null : recentEvents / priorWeeklyAverage,
+        keyFeatures.size(),
+        keyFeaturesUsed,
+        keyFeatures.isEmpty() ? null : (double) keyFeaturesUsed / keyFeatures.size(),
+        apiCalls,
+        apiErrors,
+        apiCalls == 0 ? null : (double) apiErrors / apiCalls,
+        daysSinceLastUsage(today),
+        powerUsers,
+        docViews);
+  }
+
+  private Integer daysSinceLastUsage(long today) {
+    Long lastDay = days.floorKey(today);
+    if (lastDay == null && lastUsageDay != null && lastUsageDay <= today) {
+      lastDay = lastUsageDay;
+    }
+    return lastDay == null ? null : (int) (today - lastDay);
+  }
+
+  /** Forgets days, users and features with nothing on or after {@code oldestDay}. */
+  void prune(long oldestDay) {
+    days.headMap(oldestDay, false).clear();
+    users.values().removeIf(user -> user.endsBefore(oldestDay));
+    features.values().removeIf(feature -> feature.endsBefore(oldestDay));
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+}

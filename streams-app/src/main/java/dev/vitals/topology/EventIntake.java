@@ -1,0 +1,97 @@
+package dev.vitals.topology;
+
+import dev.vitals.events.EventKinds;
+import dev.vitals.events.EventValidator;
+import dev.vitals.events.Violation;
+import dev.vitals.serde.AvroDecodeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The first step for every input topic: decode the Confluent-framed Avro bytes, check the contract, and either
+ * accept the event or dead-letter the record with the reason. Decoding happens here rather than in the source's
+ * serde so that a bad record is a routed outcome with its coordinates, not an exception handler's afterthought.
+ * A registry outage is not the record's fault: that exception propagates and the task retries, nothing is dropped.
+ */
+final class EventIntake<V extends SpecificRecord> implements Processor<byte[], byte[], String, Intake> {
+  private final Deserializer<V> decoder;
+  private final EventValidator validator;
+  private final Duration maxFutureSkew;
+  private final String name;
+  private ProcessorContext<String, Intake> context;
+  private PipelineSensors sensors;
+
+  EventIntake(Deserializer<V> decoder, EventValidator validator, Duration maxFutureSkew, String name) {
+    this.decoder = decoder;
+    this.validator = validator;
+    this.maxFutureSkew = maxFutureSkew;
+    this.name = name;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Intake> context) {
+    this.context = context;
+    this.sensors = new PipelineSensors(context.metrics(), context.taskId(), name);
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(name);
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    Intake intake = examine(record, key, topic);
+    if (intake instanceof Intake.Rejected rejected) {
+      sensors.rejected(topic, rejected.deadLetter().reason());
+    } else {
+      sensors.accepted(topic);
+    }
+    context.forward(record.withKey(key).withValue(intake));
+  }
+
+  private Intake examine(Record<byte[], byte[]> record, String key, String topic) {
+    if (record.value() == null || record.value().length == 0) {
+      return reject(record, RejectReason.UNDECODABLE, "empty value (tombstones are not events)");
+    }
+    V event;
+    try {
+      event = decoder.deserialize(topic, record.headers(), record.value());
+    } catch (AvroDecodeException e) {
+      return reject(record, DecodeReasons.of(e.failure()), e.getMessage());
+    }
+    Optional<Violation> violation = validator.validate(event);
+    if (violation.isPresent()) {
+      return reject(record, RejectReason.INVALID_FIELD,
+          "field '" + violation.get().field() + "': " + violation.get().reason());
+    }
+    String accountId = EventKinds.accountId(event);
+    if (!accountId.equals(key)) {
+      return reject(record, RejectReason.KEY_MISMATCH,
+          "record key '" + key + "' is not the event's accountId '" + accountId + "'");
+    }
+    Instant occurredAt = EventKinds.occurredAt(event);
+    Instant latestAllowed = Instant.ofEpochMilli(record.timestamp()).plus(maxFutureSkew);
+    if (occurredAt.isAfter(latestAllowed)) {
+      return reject(record, RejectReason.FUTURE_TIMESTAMP,
+          "occurredAt " + occurredAt + " is after the record timestamp " + Instant.ofEpochMilli(record.timestamp())
+              + " plus the allowed skew " + maxFutureSkew);
+    }
+    return new Intake.Accepted(new InboundEvent(accountId, EventKinds.eventId(event), occurredAt, event,
+        record.key(), record.value()));
+  }
+
+  private Intake reject(Record<byte[], byte[]> record, RejectReason reason, String detail) {
+    return new Intake.Rejected(DeadLetters.of(context, reason, detail, record.key(), record.value()));
+  }
+
+  @Override
+  public void close() {
+    sensors.close();
+  }
+}

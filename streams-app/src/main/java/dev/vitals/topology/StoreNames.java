@@ -1,0 +1,18 @@
+package dev.vitals.topology;
+
+/**
+ * Every state store's name, shared by the topology, interactive queries and tests. The changelog topics are named
+ * after them ({@code <application.id>-<store>-changelog}), so renaming one loses its state: don't.
+ */
+public final class StoreNames {
+  /** Event ids seen recently, for de-duplication (window store, no caching). */
+  public static final String EVENT_IDS = "vitals-event-ids";
+  /** Per-account KPI ledgers, profile, open alerts (key-value store, key accountId). */
+  public static final String ACCOUNT_STATE = "vitals-account-state";
+  /** Accounts changed since they were last evaluated (key-value store, key accountId). */
+  public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
+  /** Monthly spend per cost centre (key-value store, key {@code CENTRE|yyyy-MM-dd}). */
+  public static final String COST_LEDGER = "vitals-cost-ledger";
+
+  private StoreNames() {}
+}

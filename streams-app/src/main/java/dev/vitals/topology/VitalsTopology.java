@@ -1,0 +1,134 @@
+package dev.vitals.topology;
+
+import dev.vitals.events.EventValidator;
+import dev.vitals.health.HealthEvaluator;
+import dev.vitals.scoring.PipelinePolicy;
+import dev.vitals.scoring.ScoringConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The Vitals pipeline, built by one pure function (no I/O) so the service, {@code replay} and the tests run the
+ * very same topology:
+ *
+ * <pre>
+ *   usage, tickets, billing, surveys, accounts ─▶ intake (decode, validate) ─▶ merge ─▶ de-duplicate by eventId
+ *       ─▶ account health (ledgers → KPIs → score → alerts; emitted per interval)
+ *       ─▶ vitals.account-health, vitals.churn-alerts
+ *   costs ─▶ intake ─▶ cost ledger
+ *   every rejection (bad bytes, contract, key, future or too-late time) ─▶ vitals.dlq with reason headers
+ * </pre>
+ *
+ * The account topics must be co-partitioned (same partition count, key = accountId): they meet in one task.
+ * Costs are keyed by cost centre and form a sub-topology of their own.
+ */
+public final class VitalsTopology {
+  /** Only one window per id is needed: the store serves as an expiring set. */
+  private static final Duration EVENT_ID_WINDOW = Duration.ofMillis(1);
+
+  private VitalsTopology() {}
+
+  public static Topology build(Topics topics, ScoringConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    PipelinePolicy policy = config.pipeline();
+    EventValidator validator = new EventValidator();
+    addStores(builder, topics, policy);
+
+    // Ingest and validate each account topic, then bring them together: one account's events meet in one task.
+    Map<String, KStream<String, Intake>> intakes = Map.of(
+        "usage", intake(builder, topics.usage(), topics, validator, policy),
+        "tickets", intake(builder, topics.tickets(), topics, validator, policy),
+        "billing", intake(builder, topics.billing(), topics, validator, policy),
+        "surveys", intake(builder, topics.surveys(), topics, validator, policy),
+        "accounts", intake(builder, topics.accounts(), topics, validator, policy));
+    KStream<String, Intake> accountIntake = intakes.get("usage")
+        .merge(intakes.get("tickets"), Named.as("merge-tickets"))
+        .merge(intakes.get("billing"), Named.as("merge-billing"))
+        .merge(intakes.get("surveys"), Named.as("merge-surveys"))
+        .merge(intakes.get("accounts"), Named.as("merge-accounts"));
+    Accepted accounts = accepted(accountIntake, "account-intake");
+
+    // De-duplicate, then keep per-account ledgers and emit health and alerts.
+    KStream<String, HealthOutput> outputs = accounts.events()
+        .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
+        .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
+            Named.as("account-health"), StoreNames.ACCOUNT_STATE, StoreNames.PENDING_ACCOUNTS);
+
+    Map<String, KStream<String, HealthOutput>> byKind = outputs.split(Named.as("output-"))
+        .branch((id, out) -> out instanceof HealthOutput.HealthUpdate, Branched.as("health"))
+        .branch((id, out) -> out instanceof HealthOutput.AlertChange, Branched.as("alert"))
+        .defaultBranch(Branched.as("late"));
+    byKind.get("output-health")
+        .mapValues(out -> ((HealthOutput.HealthUpdate) out).health(), Named.as("health-record"))
+        .to(topics.health().name(), Produced.with(topics.health().key(), topics.health().value())
+            .withName("account-health-sink"));
+    byKind.get("output-alert")
+        .mapValues(out -> ((HealthOutput.AlertChange) out).alert(), Named.as("alert-record"))
+        .to(topics.alerts().name(), Produced.with(topics.alerts().key(), topics.alerts().value())
+            .withName("churn-alerts-sink"));
+    KStream<String, DeadLetter> late = byKind.get("output-late")
+        .mapValues(out -> ((HealthOutput.Late) out).deadLetter(), Named.as("late-dead-letter"));
+    writeDeadLetters(accounts.deadLetters().merge(late, Named.as("merge-late")), topics, "account");
+
+    // Costs: their own keys (cost centres), their own sub-topology.
+    Accepted costs = accepted(intake(builder, topics.costs(), topics, validator, policy), "cost-intake");
+    costs.events().processValues(CostLedger::new, Named.as("cost-ledger"), StoreNames.COST_LEDGER);
+    writeDeadLetters(costs.deadLetters(), topics, "cost");
+
+    return builder.build();
+  }
+
+  private static void addStores(StreamsBuilder builder, Topics topics, PipelinePolicy policy) {
+    InternalSerdes serdes = topics.internal();
+    builder.addStateStore(Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(StoreNames.EVENT_IDS, policy.grace(), EVENT_ID_WINDOW, false),
+            serdes.keys(), serdes.timestamps())
+        .withCachingDisabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE), serdes.keys(), serdes.accountState()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.PENDING_ACCOUNTS), serdes.keys(), serdes.timestamps()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.COST_LEDGER), serdes.keys(), serdes.monthlyCost()));
+  }
+
+  private static <V extends SpecificRecord> KStream<String, Intake> intake(StreamsBuilder builder,
+      Topic<String, V> topic, Topics topics, EventValidator validator, PipelinePolicy policy) {
+    String name = topic.name();
+    return builder
+        .stream(name, Consumed.with(topics.internal().raw(), topics.internal().raw()).withName(name + "-source"))
+        .process(() -> new EventIntake<>(topic.value().deserializer(), validator, policy.maxFutureSkew(), name),
+            Named.as(name + "-intake"));
+  }
+
+  /** The accepted events and the dead letters of one intake stream. */
+  private record Accepted(KStream<String, InboundEvent> events, KStream<String, DeadLetter> deadLetters) {}
+
+  private static Accepted accepted(KStream<String, Intake> intake, String name) {
+    Map<String, KStream<String, Intake>> parts = intake.split(Named.as(name + "-"))
+        .branch((key, value) -> value instanceof Intake.Accepted, Branched.as("accepted"))
+        .defaultBranch(Branched.as("rejected"));
+    return new Accepted(
+        parts.get(name + "-accepted")
+            .mapValues(value -> ((Intake.Accepted) value).event(), Named.as(name + "-event")),
+        parts.get(name + "-rejected")
+            .mapValues(value -> ((Intake.Rejected) value).deadLetter(), Named.as(name + "-dead-letter")));
+  }
+
+  private static void writeDeadLetters(KStream<String, DeadLetter> deadLetters, Topics topics, String name) {
+    deadLetters
+        .process(DeadLetterWriter::new, Named.as(name + "-dead-letter-writer"))
+        .to(topics.deadLetters().name(),
+            Produced.with(topics.deadLetters().key(), topics.deadLetters().value())
+                .withName(name + "-dead-letter-sink"));
+  }
+}
