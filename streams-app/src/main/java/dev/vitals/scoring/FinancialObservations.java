@@ -1,0 +1,62 @@
+package dev.vitals.scoring;
+
+import dev.vitals.kpi.FinancialKpis;
+import java.util.List;
+
+/** Reads the financial factors' inputs from {@link FinancialKpis}. */
+final class FinancialObservations {
+  private FinancialObservations() {}
+
+  static List<Observation> of(FinancialKpis k) {
+    return List.of(cancellation(k), paymentFailures(k), mrrChange(k), renewal(k));
+  }
+
+  private static Observation cancellation(FinancialKpis k) {
+    String detail;
+    if (k.cancelled()) {
+      detail = "subscription cancelled";
+    } else if (k.subscribed()) {
+      detail = "subscription active, MRR " + Texts.money(k.mrrCents());
+    } else {
+      detail = "no active subscription (MRR 0), not cancelled";
+    }
+    return new Observation(FactorId.CANCELLATION, k.cancelled() ? 1.0 : 0.0, detail);
+  }
+
+  private static Observation paymentFailures(FinancialKpis k) {
+    int n = k.paymentFailures30d();
+    String detail = (n == 0 ? "no payment failures" : Texts.count(n, "payment failure", "payment failures"))
+        + " in 30 days";
+    return new Observation(FactorId.PAYMENT_FAILURES, (double) n, detail);
+  }
+
+  /** Relative change; unknown when there was no MRR 30 days ago to compare with (new or reactivated accounts). */
+  private static Observation mrrChange(FinancialKpis k) {
+    Long before = k.mrrCents30dAgo();
+    if (before == null || before <= 0 || k.mrrCents() == null) {
+      return Observation.absent(FactorId.MRR_CHANGE_30D);
+    }
+    double change = (double) k.mrrCents() / before - 1;
+    String movement = k.mrrCents().equals(before) ? "MRR unchanged in 30 days"
+        : "MRR " + (change > 0 ? "+" : "") + Texts.percent(change) + " in 30 days";
+    String detail = movement + " (" + Texts.money(before) + " to " + Texts.money(k.mrrCents()) + ")";
+    return new Observation(FactorId.MRR_CHANGE_30D, change, detail);
+  }
+
+  private static Observation renewal(FinancialKpis k) {
+    Integer days = k.daysToRenewal();
+    if (days == null) {
+      return Observation.absent(FactorId.RENEWAL_PROXIMITY);
+    }
+    String when;
+    if (days > 0) {
+      when = "renewal in " + Texts.count(days, "day", "days");
+    } else if (days == 0) {
+      when = "renewal today";
+    } else {
+      when = "renewal overdue by " + Texts.count(-days, "day", "days");
+    }
+    String detail = k.renewalDate() == null ? when : when + " (" + k.renewalDate() + ")";
+    return new Observation(FactorId.RENEWAL_PROXIMITY, days.doubleValue(), detail);
+  }
+}

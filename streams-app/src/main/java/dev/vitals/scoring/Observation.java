@@ -1,0 +1,19 @@
+package dev.vitals.scoring;
+
+/**
+ * A factor's raw input read from the KPIs, before any curve or weight is applied.
+ *
+ * @param id which factor
+ * @param value the KPI value on the factor's x axis; null when the KPI is unknown, so the factor is left out
+ * @param detail the human-readable description that ends up in the explanation
+ */
+record Observation(FactorId id, Double value, String detail) {
+
+  static Observation absent(FactorId id) {
+    return new Observation(id, null, "");
+  }
+
+  boolean available() {
+    return value != null;
+  }
+}

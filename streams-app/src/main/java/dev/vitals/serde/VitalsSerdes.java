@@ -1,0 +1,61 @@
+package dev.vitals.serde;
+
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one place where Vitals makes serdes. Every Avro serde it makes shares one {@link
+ * SchemaRegistry} client, so schema ids and writer schemas are fetched once per application, not
+ * once per topic.
+ *
+ * <p>Configuration ({@link SerdeConfig}): {@code schema.registry.url} (required), {@code
+ * auto.register.schemas} (default true), {@code basic.auth.user.info}, and the registry timeouts.
+ */
+public final class VitalsSerdes {
+
+  private final SchemaRegistry registry;
+  private final boolean autoRegister;
+
+  /**
+   * @throws IllegalArgumentException when {@code schema.registry.url} is missing or unsupported
+   */
+  public VitalsSerdes(Map<String, ?> config) {
+    this(SchemaRegistries.forUrl(SerdeConfig.string(config, SerdeConfig.SCHEMA_REGISTRY_URL, null), config),
+        SerdeConfig.bool(config, SerdeConfig.AUTO_REGISTER_SCHEMAS, true));
+  }
+
+  /** For callers (and tests) that already hold a registry client. */
+  public VitalsSerdes(SchemaRegistry registry, boolean autoRegister) {
+    this.registry = registry;
+    this.autoRegister = autoRegister;
+  }
+
+  /** Serdes backed by the process-wide in-memory registry {@code mock://name}, auto-registering. */
+  public static VitalsSerdes mock(String name) {
+    return new VitalsSerdes(MockSchemaRegistryScope.get(name), true);
+  }
+
+  /** A value serde for the Avro record class {@code type} (subject {@code <topic>-value}). */
+  public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
+    return Serdes.serdeFrom(
+        new ConfluentAvroSerializer<T>(registry, autoRegister, false),
+        new ConfluentAvroDeserializer<>(registry, type));
+  }
+
+  /** UTF-8 strings: the record keys (account ids, cost centres). */
+  public Serde<String> string() {
+    return Serdes.String();
+  }
+
+  /** Raw bytes, for the dead-letter topic, which must keep the original bytes untouched. */
+  public Serde<byte[]> bytes() {
+    return Serdes.ByteArray();
+  }
+
+  /** The shared registry client. */
+  public SchemaRegistry registry() {
+    return registry;
+  }
+}
