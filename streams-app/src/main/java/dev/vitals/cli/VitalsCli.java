@@ -1,5 +1,26 @@
 package dev.vitals.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vitals} command line: one subcommand per way of running the pipeline. */
+@Command(
+    name = "vitals",
+    mixinStandardHelpOptions = true,
+    versionProvider = VitalsVersion.class,
+    description = "Real-time customer health on Kafka Streams.",
+    subcommands = {ReplayCommand.class})
 public final class VitalsCli {
-  public static void main(String[] args) {}
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new VitalsCli());
+    // One clear line for a bad argument, not a stack trace; exit status 2 as picocli's usage errors.
+    commandLine.setExecutionExceptionHandler(new OneLineErrors());
+    return commandLine;
+  }
 }

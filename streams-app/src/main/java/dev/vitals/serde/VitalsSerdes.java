@@ -54,6 +54,16 @@ public final class VitalsSerdes {
     return Serdes.ByteArray();
   }
 
+  /** Longs: store values that are timestamps. */
+  public Serde<Long> longs() {
+    return Serdes.Long();
+  }
+
+  /** JSON for internal state that no other service reads (store values and their changelogs). */
+  public <T> Serde<T> json(Class<T> type) {
+    return new JsonSerde<>(type);
+  }
+
   /** The shared registry client. */
   public SchemaRegistry registry() {
     return registry;

@@ -12,12 +12,6 @@ import org.apache.kafka.streams.processor.api.Record;
  * coordinates, so an operator can read why and replay the record once it is fixed.
  */
 final class DeadLetterWriter implements Processor<String, DeadLetter, byte[], byte[]> {
-  static final String REASON = "vitals.dlq.reason";
-  static final String DETAIL = "vitals.dlq.detail";
-  static final String SOURCE_TOPIC = "vitals.dlq.source.topic";
-  static final String SOURCE_PARTITION = "vitals.dlq.source.partition";
-  static final String SOURCE_OFFSET = "vitals.dlq.source.offset";
-
   private ProcessorContext<byte[], byte[]> context;
 
   @Override
@@ -29,11 +23,11 @@ final class DeadLetterWriter implements Processor<String, DeadLetter, byte[], by
   public void process(Record<String, DeadLetter> record) {
     DeadLetter letter = record.value();
     Headers headers = new RecordHeaders(record.headers().toArray());
-    put(headers, REASON, letter.reason().tag());
-    put(headers, DETAIL, letter.detail());
-    put(headers, SOURCE_TOPIC, letter.sourceTopic());
-    put(headers, SOURCE_PARTITION, Integer.toString(letter.sourcePartition()));
-    put(headers, SOURCE_OFFSET, Long.toString(letter.sourceOffset()));
+    put(headers, DeadLetterHeaders.REASON, letter.reason().tag());
+    put(headers, DeadLetterHeaders.DETAIL, letter.detail());
+    put(headers, DeadLetterHeaders.SOURCE_TOPIC, letter.sourceTopic());
+    put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(letter.sourcePartition()));
+    put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(letter.sourceOffset()));
     context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(), headers));
   }
 

@@ -1,6 +1,6 @@
 package dev.vitals.topology;
 
-import dev.vitals.events.EventKinds;
+import dev.vitals.events.EventType;
 import dev.vitals.events.EventValidator;
 import dev.vitals.events.Violation;
 import dev.vitals.serde.AvroDecodeException;
@@ -63,26 +63,26 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
     try {
       event = decoder.deserialize(topic, record.headers(), record.value());
     } catch (AvroDecodeException e) {
-      return reject(record, DecodeReasons.of(e.failure()), e.getMessage());
+      return reject(record, DecodeReasons.of(e.reason()), e.getMessage());
     }
     Optional<Violation> violation = validator.validate(event);
     if (violation.isPresent()) {
       return reject(record, RejectReason.INVALID_FIELD,
           "field '" + violation.get().field() + "': " + violation.get().reason());
     }
-    String accountId = EventKinds.accountId(event);
+    String accountId = EventType.accountId(event);
     if (!accountId.equals(key)) {
       return reject(record, RejectReason.KEY_MISMATCH,
           "record key '" + key + "' is not the event's accountId '" + accountId + "'");
     }
-    Instant occurredAt = EventKinds.occurredAt(event);
+    Instant occurredAt = EventType.occurredAt(event);
     Instant latestAllowed = Instant.ofEpochMilli(record.timestamp()).plus(maxFutureSkew);
     if (occurredAt.isAfter(latestAllowed)) {
       return reject(record, RejectReason.FUTURE_TIMESTAMP,
           "occurredAt " + occurredAt + " is after the record timestamp " + Instant.ofEpochMilli(record.timestamp())
               + " plus the allowed skew " + maxFutureSkew);
     }
-    return new Intake.Accepted(new InboundEvent(accountId, EventKinds.eventId(event), occurredAt, event,
+    return new Intake.Accepted(new InboundEvent(accountId, EventType.eventId(event), occurredAt, event,
         record.key(), record.value()));
   }
 
