@@ -66,7 +66,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     ResolvedReader<T> resolved = readerFor(topic, schemaId);
     if (resolved.missingField() != null) {
       throw new AvroDecodeException(DecodeFailure.MISSING_FIELD, where(topic, schemaId)
-          + ": the writer schema lacks field '" + resolved.missingField() + "' that "
+          + ": the writer schema lacks " + resolved.missingField() + ", which "
           + type.getSimpleName() + " requires and has no default for");
     }
     int offset = ConfluentWireFormat.HEADER_SIZE;
@@ -129,7 +129,8 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
       if (missing.getType() == SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE
           && !insideUnion(location)
           && incompatibilities.stream().noneMatch(other -> spoils(other, location))) {
-        return missing.getMessage() + " (at " + location + ")";
+        // The incompatibility's message is the field's name; the location is the reader's path.
+        return "field '" + missing.getMessage() + "' (reader path " + location + ")";
       }
     }
     return null;
