@@ -1,6 +1,7 @@
 package dev.vitals.serde;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -65,7 +66,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     ResolvedReader<T> resolved = readerFor(topic, schemaId);
     if (resolved.missingField() != null) {
       throw new AvroDecodeException(DecodeFailure.MISSING_FIELD, where(topic, schemaId)
-          + ": the writer schema lacks field '" + resolved.missingField() + "' that "
+          + ": the writer schema lacks " + resolved.missingField() + ", which "
           + type.getSimpleName() + " requires and has no default for");
     }
     int offset = ConfluentWireFormat.HEADER_SIZE;
@@ -74,7 +75,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     try {
       record = resolved.reader().read(null, decoder);
     } catch (AvroTypeException e) {
-      throw classify(topic, schemaId, e);
+      throw classify(topic, schemaId, resolved.writer(), e);
     } catch (IOException | RuntimeException e) {
       // EOFException for a truncated body; AvroRuntimeException, ArrayIndexOutOfBounds (bad union
       // or enum index), NegativeArraySize and friends for corrupt lengths.
@@ -117,16 +118,40 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
   /**
    * A field the reader requires and the writer lacks fails every record of that writer, so it is
    * found once per writer schema, and named precisely, rather than parsed out of Avro's message.
+   * Not when the enclosing record is another type altogether (a name or type mismatch at or above
+   * the field): that writer is simply the wrong schema, and reading reports it as UNDECODABLE.
    */
   private String missingRequiredField(Schema writer) {
-    for (Incompatibility incompatibility : SchemaCompatibility
-        .checkReaderWriterCompatibility(readerSchema, writer).getResult().getIncompatibilities()) {
-      if (incompatibility.getType() == SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE
-          && !insideUnion(incompatibility.getLocation())) {
-        return incompatibility.getMessage() + " (at " + incompatibility.getLocation() + ")";
+    List<Incompatibility> incompatibilities = SchemaCompatibility
+        .checkReaderWriterCompatibility(readerSchema, writer).getResult().getIncompatibilities();
+    for (Incompatibility missing : incompatibilities) {
+      String location = missing.getLocation();
+      if (missing.getType() == SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE
+          && !insideUnion(location)
+          && incompatibilities.stream().noneMatch(other -> spoils(other, location))) {
+        // The incompatibility's message is the field's name; the location is the reader's path.
+        return "field '" + missing.getMessage() + "' (reader path " + location + ")";
       }
     }
     return null;
+  }
+
+  private static boolean spoils(Incompatibility other, String location) {
+    String scope = mismatchScope(other);
+    return scope != null && location.startsWith(scope);
+  }
+
+  /**
+   * The schema path a name or type mismatch spoils; a NAME_MISMATCH is reported at the named
+   * schema's {@code .../name}, so its scope is the schema itself. Other kinds (null) spoil nothing.
+   */
+  private static String mismatchScope(Incompatibility incompatibility) {
+    String location = incompatibility.getLocation();
+    return switch (incompatibility.getType()) {
+      case NAME_MISMATCH -> location.endsWith("/name") ? location.substring(0, location.length() - 5) : location;
+      case TYPE_MISMATCH -> location;
+      default -> null;
+    };
   }
 
   /**
@@ -142,8 +167,14 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
    * are the only way to tell them apart ("No match for SYMBOL" for an enum symbol the reader lacks,
    * "missing required field" for a record without a reader default). Tests pin both messages.
    */
-  private AvroDecodeException classify(String topic, int schemaId, AvroTypeException e) {
+  private AvroDecodeException classify(String topic, int schemaId, Schema writer, AvroTypeException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
+    if (isOtherRecord(writer)) {
+      // Avro's Java resolver matches fields regardless of the record's name, so bytes of another
+      // contract fail as "missing required field": the real problem is the wrong schema.
+      return new AvroDecodeException(DecodeFailure.UNDECODABLE, where(topic, schemaId) + ": writer schema is "
+          + writer.getFullName() + ", which cannot be read as " + type.getSimpleName() + ": " + message, e);
+    }
     if (message.startsWith("No match for ")) {
       return new AvroDecodeException(DecodeFailure.UNKNOWN_ENUM_SYMBOL, where(topic, schemaId)
           + ": enum symbol " + message.substring("No match for ".length()) + " is unknown to "
@@ -154,6 +185,13 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     }
     return new AvroDecodeException(DecodeFailure.UNDECODABLE, where(topic, schemaId)
         + ": writer schema cannot be read as " + type.getSimpleName() + ": " + message, e);
+  }
+
+  /** A record of another name; namespaces may differ, as producers in other languages choose their own. */
+  private boolean isOtherRecord(Schema writer) {
+    return writer.getType() == Schema.Type.RECORD
+        && !writer.getName().equals(readerSchema.getName())
+        && readerSchema.getAliases().stream().noneMatch(alias -> alias.endsWith(writer.getName()));
   }
 
   private String where(String topic, int schemaId) {

@@ -39,6 +39,12 @@ import org.apache.kafka.common.errors.InterruptException;
  *       subject not found or 40403 schema not found → empty).
  * </ul>
  *
+ * <p>"Not found" means a 404 that carries a registry error code (404xx: 40401 subject, 40402
+ * version, 40403 schema; registries differ in which of them they use for a lookup). A 404 without
+ * one comes from the web server, not the registry: most likely a wrong base URL, which must fail
+ * as a configuration error ({@link SchemaRegistryException}) rather than look like an unknown id
+ * or an unregistered schema.
+ *
  * <p>Answers are cached for the life of the client: ids are immutable in a registry, so a schema
  * id and a (subject, schema) → id pair, once known, never change. Failures are not cached.
  * Connection failures, timeouts and 5xx answers try the next URL (when several are configured)
@@ -49,8 +55,6 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
   private static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-  private static final int SUBJECT_NOT_FOUND = 40401;
-  private static final int SCHEMA_NOT_FOUND = 40403;
 
   private final List<String> baseUrls;
   private final HttpClient http;
@@ -146,8 +150,7 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
       return OptionalInt.of(cached);
     }
     Response response = send("POST", subjectPath(subject), schemaBody(schema));
-    if (response.status() == 404
-        && (response.errorCode() == SUBJECT_NOT_FOUND || response.errorCode() == SCHEMA_NOT_FOUND)) {
+    if (response.isRegistryNotFound()) {
       return OptionalInt.empty();
     }
     if (response.status() != 200) {
@@ -165,9 +168,7 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
       return cached;
     }
     Response response = send("GET", "/schemas/ids/" + id, null);
-    // Any registry error code in 404xx means "no such schema"; a 404 without one is most likely
-    // a wrong base URL, which must not look like a bad record.
-    if (response.status() == 404 && response.errorCode() / 100 == 404) {
+    if (response.isRegistryNotFound()) {
       throw new UnknownSchemaIdException(id, String.join(",", baseUrls));
     }
     if (response.status() != 200) {
@@ -260,6 +261,10 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
 
   /** One answer of the registry. */
   private record Response(String url, int status, JsonNode body) {
+
+    boolean isRegistryNotFound() {
+      return status == 404 && errorCode() / 100 == 404;
+    }
 
     int errorCode() {
       return body.path("error_code").asInt(-1);
