@@ -37,9 +37,10 @@ final class FinancialObservations {
       return Observation.absent(FactorId.MRR_CHANGE_30D);
     }
     double change = (double) k.mrrCents() / before - 1;
-    String movement = k.mrrCents().equals(before) ? "MRR unchanged in 30 days"
-        : "MRR " + (change > 0 ? "+" : "") + Texts.percent(change) + " in 30 days";
-    String detail = movement + " (" + Texts.money(before) + " to " + Texts.money(k.mrrCents()) + ")";
+    String detail = k.mrrCents().equals(before)
+        ? "MRR unchanged in 30 days (" + Texts.money(before) + ")"
+        : "MRR " + (change > 0 ? "+" : "") + Texts.percent(change) + " in 30 days ("
+            + Texts.money(before) + " to " + Texts.money(k.mrrCents()) + ")";
     return new Observation(FactorId.MRR_CHANGE_30D, change, detail);
   }
 

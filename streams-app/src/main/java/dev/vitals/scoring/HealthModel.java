@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The health score (SPEC §4): four components scored 0–100 from their KPIs, combined by a weighted mean, with an
@@ -27,7 +28,7 @@ public final class HealthModel {
   private final ScoringConfig config;
 
   public HealthModel(ScoringConfig config) {
-    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.config = Objects.requireNonNull(config, "config");
   }
 
   public ScoringConfig config() {

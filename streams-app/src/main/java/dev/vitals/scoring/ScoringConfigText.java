@@ -1,6 +1,7 @@
 package dev.vitals.scoring;
 
 import dev.vitals.schema.Segment;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -31,9 +32,9 @@ final class ScoringConfigText {
     out.append("component weights (usage / support / financial / sentiment):\n");
     for (Segment segment : Segment.values()) {
       String origin = config.weights().containsKey(segment) ? "" : " (default)";
-      out.append(String.format(Locale.ROOT, "  %-11s %s%s%n", segment, weights(config.weightsFor(segment)), origin));
+      out.append(String.format(Locale.ROOT, "  %-11s %s%s\n", segment, weights(config.weightsFor(segment)), origin));
     }
-    out.append(String.format(Locale.ROOT, "  %-11s %s%n", "default", weights(config.defaultWeights())));
+    out.append(String.format(Locale.ROOT, "  %-11s %s\n", "default", weights(config.defaultWeights())));
   }
 
   private static void appendFactors(StringBuilder out, ScoringConfig config) {
@@ -54,24 +55,30 @@ final class ScoringConfigText {
   private static void appendAlerts(StringBuilder out, AlertThresholds alerts) {
     out.append("alerts: atRiskResolveAtOrAbove ").append(n(alerts.atRiskResolveAtOrAbove()))
         .append(", scoreDropPoints ").append(n(alerts.scoreDropPoints()))
-        .append(", scoreDropWindow ").append(alerts.scoreDropWindow())
+        .append(", scoreDropWindow ").append(d(alerts.scoreDropWindow()))
         .append(", paymentFailures ").append(alerts.paymentFailures())
         .append(", detractorMaxScore ").append(alerts.detractorMaxScore())
         .append(", usageCollapseRatio ").append(n(alerts.usageCollapseRatio()))
-        .append(", dormantAfter ").append(alerts.dormantAfter())
-        .append(", renewalWithin ").append(alerts.renewalWithin())
+        .append(", dormantAfter ").append(d(alerts.dormantAfter()))
+        .append(", renewalWithin ").append(d(alerts.renewalWithin()))
         .append('\n');
   }
 
   private static void appendPipeline(StringBuilder out, PipelinePolicy pipeline) {
-    out.append("pipeline: grace ").append(pipeline.grace())
-        .append(", maxFutureSkew ").append(pipeline.maxFutureSkew())
-        .append(", emitInterval ").append(pipeline.emitInterval())
+    out.append("pipeline: grace ").append(d(pipeline.grace()))
+        .append(", maxFutureSkew ").append(d(pipeline.maxFutureSkew()))
+        .append(", emitInterval ").append(d(pipeline.emitInterval()))
         .append('\n');
   }
 
   private static String weights(ComponentWeights w) {
     return n(w.usage()) + " / " + n(w.support()) + " / " + n(w.financial()) + " / " + n(w.sentiment());
+  }
+
+  /** Whole days as written in the YAML ({@code P7D}); {@link Duration#toString()} would say PT168H. */
+  private static String d(Duration duration) {
+    Duration wholeDays = Duration.ofDays(duration.toDays());
+    return duration.equals(wholeDays) && !duration.isZero() ? "P" + duration.toDays() + "D" : duration.toString();
   }
 
   private static String n(double value) {

@@ -2,13 +2,13 @@ package dev.vitals.scoring;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vitals.schema.Segment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -175,10 +175,10 @@ final class ScoringConfigYaml {
   }
 
   private static List<String> componentLabels() {
-    return java.util.Arrays.stream(Component.values()).map(Component::label).toList();
+    return Arrays.stream(Component.values()).map(Component::label).toList();
   }
 
   private static String[] segmentNames() {
-    return java.util.Arrays.stream(Segment.values()).map(Segment::name).toArray(String[]::new);
+    return Arrays.stream(Segment.values()).map(Segment::name).toArray(String[]::new);
   }
 }
