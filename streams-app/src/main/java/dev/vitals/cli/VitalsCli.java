@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VitalsVersion.class,
     description = "Real-time customer health on Kafka Streams.",
-    subcommands = {ReplayCommand.class})
+    subcommands = {ReplayCommand.class, SimulateCommand.class})
 public final class VitalsCli {
 
   public static void main(String[] args) {
