@@ -16,7 +16,8 @@ import java.util.Set;
  * @param band the band of that score
  * @param delta7d score now minus score 7 days earlier; null without that history
  * @param detractors respondents whose latest NPS answer is a detractor's
- * @param knownFor how long the account has been sending events (for dormancy of never-used accounts)
+ * @param daysWithoutUsage whole days from the last usage to the pipeline's event clock; null when never used
+ * @param knownFor from the account's first event to the pipeline's event clock (dormancy of never-used accounts)
  * @param openRules the rules currently open for the account (AT_RISK's hysteresis needs it)
  */
 public record AlertInputs(
@@ -25,5 +26,6 @@ public record AlertInputs(
     HealthBand band,
     Double delta7d,
     List<SurveyAnswer> detractors,
+    Integer daysWithoutUsage,
     Duration knownFor,
     Set<AlertRule> openRules) {}

@@ -105,7 +105,7 @@ public final class AlertRules {
       return null;
     }
     long dormantDays = thresholds.dormantAfter().toDays();
-    Integer idleDays = in.kpis().usage().daysSinceLastUsage();
+    Integer idleDays = in.daysWithoutUsage();
     if (idleDays != null) {
       return idleDays >= dormantDays ? "no product usage for " + idleDays + " days while subscribed" : null;
     }

@@ -52,17 +52,22 @@ public final class HealthEvaluator {
     this.rules = new AlertRules(config.alerts());
   }
 
-  /** Evaluates {@code state} as of its latest event time and records the alert transitions in it. */
-  public Evaluation evaluate(AccountState state) {
+  /**
+   * Evaluates {@code state} as of its latest event time and records the alert transitions in it. {@code eventClock}
+   * is the latest event time the pipeline has seen for any account (at least the account's own): dormancy is
+   * measured against it, because a dormant account is precisely one whose own events stop.
+   */
+  public Evaluation evaluate(AccountState state, Instant eventClock) {
     Instant asOf = state.latestEventAt;
+    Instant now = eventClock.isAfter(asOf) ? eventClock : asOf;
     Segment segment = state.profile == null ? null : state.profile.segment();
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
     Double delta7d = delta7d(state, asOf, segment, assessment.score());
 
     AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(), delta7d,
-        state.detractorsAt(asOf, config.alerts().detractorMaxScore()),
-        Duration.between(state.firstEventAt, asOf), state.openAlerts.keySet());
+        state.detractorsAt(asOf, config.alerts().detractorMaxScore()), state.daysWithoutUsage(now),
+        Duration.between(state.firstEventAt, now), state.openAlerts.keySet());
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
 
     AccountHealth health = healthRecord(state, kpis, assessment, delta7d);

@@ -90,6 +90,15 @@ public final class AccountState {
     return surveys.detractors(asOf, maxScore);
   }
 
+  /**
+   * Whole days from the account's last usage to {@code now}, which may be later than its latest event: an account
+   * that stops using the product may still send invoices, or nothing at all. Null when it never used it.
+   */
+  public Integer daysWithoutUsage(Instant now) {
+    Long lastDay = usage.lastUsageDay;
+    return lastDay == null ? null : (int) Math.max(0, EventDay.of(now) - lastDay);
+  }
+
   /** Forgets what no KPI window, score history or grace period can reach any more. */
   public void prune(Duration grace) {
     if (latestEventAt == null) {

@@ -4,7 +4,9 @@ import dev.vitals.health.Evaluation;
 import dev.vitals.health.HealthEvaluator;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.schema.ChurnAlert;
+import dev.vitals.kpi.EventDay;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -22,14 +24,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * health record for those whose health changed, plus their alert transitions. Emitting once per interval rather
  * than once per event is what SPEC §5 measured as the cheaper design; the pending marks live in a changelogged
  * store, so a crash between an update and its emission still emits after restore.
+ *
+ * <p>The processor also keeps the task's event clock, the latest event time of any of its accounts. Each time the
+ * clock enters a new UTC day every account is re-evaluated, so an account whose own events stopped (the very
+ * definition of dormant) is still measured against time passing.
  */
 final class AccountHealthProcessor implements Processor<String, InboundEvent, String, HealthOutput> {
   private final HealthEvaluator evaluator;
   private final Duration grace;
+  private static final String CLOCK_KEY = "event-clock";
+
   private final Duration emitInterval;
   private ProcessorContext<String, HealthOutput> context;
   private KeyValueStore<String, AccountState> accounts;
   private KeyValueStore<String, Long> pending;
+  private KeyValueStore<String, Long> clock;
   private PipelineSensors sensors;
 
   AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
@@ -43,6 +52,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.context = context;
     this.accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.pending = context.getStateStore(StoreNames.PENDING_ACCOUNTS);
+    this.clock = context.getStateStore(StoreNames.EVENT_CLOCK);
     this.sensors = new PipelineSensors(context.metrics(), context.taskId(), "account-health");
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
   }
@@ -60,8 +70,32 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     }
     state.apply(event.payload(), event.occurredAt());
     accounts.put(event.accountId(), state);
+    advanceClock(event.occurredAt());
     // The value is when the oldest not-yet-evaluated event was produced: the start of its event-to-score latency.
     pending.putIfAbsent(event.accountId(), record.timestamp());
+  }
+
+  private void advanceClock(Instant occurredAt) {
+    Instant previous = eventClock();
+    if (!occurredAt.isAfter(previous)) {
+      return;
+    }
+    clock.put(CLOCK_KEY, occurredAt.toEpochMilli());
+    if (EventDay.of(occurredAt) > EventDay.of(previous) && !previous.equals(Instant.EPOCH)) {
+      markEveryAccountPending();
+    }
+  }
+
+  private Instant eventClock() {
+    Long millis = clock.get(CLOCK_KEY);
+    return millis == null ? Instant.EPOCH : Instant.ofEpochMilli(millis);
+  }
+
+  private void markEveryAccountPending() {
+    long now = context.currentSystemTimeMs();
+    try (KeyValueIterator<String, AccountState> all = accounts.all()) {
+      all.forEachRemaining(entry -> pending.putIfAbsent(entry.key, now));
+    }
   }
 
   private void rejectTooLate(Record<String, InboundEvent> record, AccountState state) {
@@ -75,9 +109,10 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
 
   /** Evaluates every pending account, emits what changed, and clears the marks. */
   void emitPending() {
+    Instant now = eventClock();
     for (String accountId : pendingAccounts()) {
       AccountState state = accounts.get(accountId);
-      Evaluation evaluation = evaluator.evaluate(state);
+      Evaluation evaluation = evaluator.evaluate(state, now);
       state.prune(grace);
       accounts.put(accountId, state);
       pending.delete(accountId);

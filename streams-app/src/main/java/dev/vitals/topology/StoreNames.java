@@ -11,6 +11,8 @@ public final class StoreNames {
   public static final String ACCOUNT_STATE = "vitals-account-state";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
+  /** The latest event time this task has seen for any account (key-value store, one key). */
+  public static final String EVENT_CLOCK = "vitals-event-clock";
   /** Monthly spend per cost centre (key-value store, key {@code CENTRE|yyyy-MM-dd}). */
   public static final String COST_LEDGER = "vitals-cost-ledger";
 
