@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vitals.events.InvalidEventException;
 import dev.vitals.events.JsonEventCodec;
 import dev.vitals.kpi.AccountState;
+import dev.vitals.json.AvroJson;
 import dev.vitals.kpi.PortfolioKpis;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;

@@ -2,6 +2,7 @@ package dev.vitals.topology;
 
 import dev.vitals.health.Evaluation;
 import dev.vitals.health.HealthEvaluator;
+import dev.vitals.json.AvroJson;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.kpi.EventDay;
@@ -39,6 +40,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private KeyValueStore<String, AccountState> accounts;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, Long> clock;
+  private KeyValueStore<String, String> healthView;
   private PipelineSensors sensors;
 
   AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
@@ -53,6 +55,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.accounts = context.getStateStore(StoreNames.ACCOUNT_STATE);
     this.pending = context.getStateStore(StoreNames.PENDING_ACCOUNTS);
     this.clock = context.getStateStore(StoreNames.EVENT_CLOCK);
+    this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
     this.sensors = new PipelineSensors(context.metrics(), context.taskId(), "account-health");
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
   }
@@ -118,6 +121,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
       pending.delete(accountId);
       long eventTime = state.latestEventAt.toEpochMilli();
       if (evaluation.healthChanged()) {
+        healthView.put(accountId, AvroJson.line(evaluation.health()));
         context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
       }
       for (ChurnAlert alert : evaluation.alertChanges()) {

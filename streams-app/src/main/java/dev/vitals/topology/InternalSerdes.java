@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 public record InternalSerdes(
     Serde<byte[]> raw,
     Serde<String> keys,
+    Serde<String> json,
     Serde<Long> timestamps,
     Serde<AccountState> accountState,
     Serde<MonthlyCost> monthlyCost) {}

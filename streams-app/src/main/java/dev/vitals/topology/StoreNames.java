@@ -9,6 +9,8 @@ public final class StoreNames {
   public static final String EVENT_IDS = "vitals-event-ids";
   /** Per-account KPI ledgers, profile, open alerts (key-value store, key accountId). */
   public static final String ACCOUNT_STATE = "vitals-account-state";
+  /** The last health record emitted per account, as JSON, for the REST API and metrics (key accountId). */
+  public static final String ACCOUNT_HEALTH = "vitals-account-health";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
   /** The latest event time this task has seen for any account (key-value store, one key). */

@@ -41,7 +41,7 @@ public record Topics(
         new Topic<>(names.health(), key, serdes.avro(AccountHealth.class)),
         new Topic<>(names.alerts(), key, serdes.avro(ChurnAlert.class)),
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
-        new InternalSerdes(serdes.bytes(), key, serdes.longs(), serdes.json(AccountState.class),
+        new InternalSerdes(serdes.bytes(), key, serdes.string(), serdes.longs(), serdes.json(AccountState.class),
             serdes.json(MonthlyCost.class)));
   }
 }

@@ -62,7 +62,7 @@ public final class VitalsTopology {
         .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
         .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_STATE, StoreNames.PENDING_ACCOUNTS,
-            StoreNames.EVENT_CLOCK);
+            StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH);
 
     Map<String, KStream<String, HealthOutput>> byKind = outputs.split(Named.as("output-"))
         .branch((id, out) -> out instanceof HealthOutput.HealthUpdate, Branched.as("health"))
@@ -98,6 +98,8 @@ public final class VitalsTopology {
         Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE), serdes.keys(), serdes.accountState()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.PENDING_ACCOUNTS), serdes.keys(), serdes.timestamps()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.ACCOUNT_HEALTH), serdes.keys(), serdes.json()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK), serdes.keys(), serdes.timestamps()));
     builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -1,4 +1,4 @@
-package dev.vitals.replay;
+package dev.vitals.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +16,13 @@ import org.apache.avro.generic.IndexedRecord;
  * names, timestamps as ISO-8601 instants and dates as ISO dates. Avro's own JSON encoding wraps every union value
  * in a type tag, which nobody reading {@code health.jsonl} wants.
  */
-final class AvroJson {
+public final class AvroJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AvroJson() {}
 
-  static String line(IndexedRecord record) {
+  public static String line(IndexedRecord record) {
     try {
       return MAPPER.writeValueAsString(tree(record));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -30,7 +30,7 @@ final class AvroJson {
     }
   }
 
-  static ObjectNode tree(IndexedRecord record) {
+  public static ObjectNode tree(IndexedRecord record) {
     ObjectNode node = NODES.objectNode();
     for (Schema.Field field : record.getSchema().getFields()) {
       node.set(field.name(), value(record.get(field.pos())));

@@ -1,0 +1,114 @@
+package dev.vitals.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.topology.StoreNames;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads account health from the {@value StoreNames#ACCOUNT_HEALTH} stores of every instance: a key owned here is
+ * read from the local store, a key owned elsewhere is fetched from its owner's REST API (the host:port each
+ * instance advertises in {@code application.server}). Lists fan out to every instance.
+ */
+final class HealthQueries {
+  /** Marks a request forwarded by another instance: answer from local state only, never forward again. */
+  static final String FORWARDED_HEADER = "X-Vitals-Forwarded";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+
+  HealthQueries(KafkaStreams streams, HostInfo self) {
+    this.streams = streams;
+    this.self = self;
+  }
+
+  /** The account's health as JSON from whichever instance owns it; empty when no instance knows the account. */
+  Optional<String> health(String accountId, boolean forwarded) throws IOException, InterruptedException {
+    KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.ACCOUNT_HEALTH, accountId,
+        Serdes.String().serializer());
+    HostInfo active = owner.activeHost();
+    if (forwarded || active.equals(self) || active.equals(HostInfo.unavailable())) {
+      return Optional.ofNullable(localStore().get(accountId));
+    }
+    HttpResponse<String> response = forward(active, "/accounts/" + encode(accountId) + "/health");
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException("instance " + active + " answered " + response.statusCode());
+    }
+    return Optional.of(response.body());
+  }
+
+  /** Every account in {@code band} (all bands when null), from this instance and, unless local, all others. */
+  List<JsonNode> byBand(String band, boolean localOnly) throws IOException, InterruptedException {
+    List<JsonNode> accounts = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = localStore().all()) {
+      while (all.hasNext()) {
+        JsonNode health = JSON.readTree(all.next().value);
+        if (band == null || band.equals(health.path("band").asText())) {
+          accounts.add(health);
+        }
+      }
+    }
+    if (!localOnly) {
+      for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+        if (!instance.hostInfo().equals(self)) {
+          accounts.addAll(remoteList(instance.hostInfo(), band));
+        }
+      }
+    }
+    return accounts;
+  }
+
+  private List<JsonNode> remoteList(HostInfo host, String band) throws IOException, InterruptedException {
+    String query = band == null ? "" : "band=" + encode(band);
+    HttpResponse<String> response = forward(host, "/accounts?" + query);
+    if (response.statusCode() != 200) {
+      throw new IOException("instance " + host + " answered " + response.statusCode());
+    }
+    List<JsonNode> accounts = new ArrayList<>();
+    JSON.readTree(response.body()).forEach(accounts::add);
+    return accounts;
+  }
+
+  private HttpResponse<String> forward(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        .timeout(FORWARD_TIMEOUT)
+        .header(FORWARDED_HEADER, "1")
+        .GET()
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private ReadOnlyKeyValueStore<String, String> localStore() {
+    return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_HEALTH,
+        QueryableStoreTypes.keyValueStore()));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

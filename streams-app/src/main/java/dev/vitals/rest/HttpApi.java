@@ -1,0 +1,179 @@
+package dev.vitals.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.vitals.schema.HealthBand;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-only HTTP interface (SPEC §7), on the JDK's own server: {@code GET /accounts/{id}/health},
+ * {@code GET /accounts?band=AT_RISK}, {@code GET /healthz} (the process is alive and Streams has not failed),
+ * {@code GET /readyz} (Streams is RUNNING), {@code GET /metrics} (Prometheus text format). While the instance is
+ * not RUNNING, account queries answer 503: its stores may be restoring or moving.
+ */
+public final class HttpApi implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  private static final Pattern ACCOUNT_HEALTH = Pattern.compile("^/accounts/([^/]+)/health$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KafkaStreams streams;
+  private final PrometheusMeterRegistry metrics;
+  private final HealthQueries queries;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+    Thread thread = new Thread(runnable, "vitals-http");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  public HttpApi(KafkaStreams streams, PrometheusMeterRegistry metrics, String host, int port, HostInfo advertised)
+      throws IOException {
+    this.streams = streams;
+    this.metrics = metrics;
+    this.queries = new HealthQueries(streams, advertised);
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+  }
+
+  public HttpApi start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        respond(exchange, 405, error("only GET is served"));
+        return;
+      }
+      route(exchange);
+    } catch (InvalidStateStoreException e) {
+      respond(exchange, 503, error("state is moving between instances; retry shortly"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      respond(exchange, 503, error("interrupted"));
+    } catch (IOException | RuntimeException e) {
+      log.warn("request {} failed: {}", exchange.getRequestURI(), e.toString());
+      respond(exchange, 502, error(e.getMessage()));
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException, InterruptedException {
+    String path = exchange.getRequestURI().getPath();
+    KafkaStreams.State state = streams.state();
+    switch (path) {
+      case "/healthz" -> respond(exchange, state == KafkaStreams.State.ERROR ? 503 : 200, status(state));
+      case "/readyz" -> respond(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, status(state));
+      case "/metrics" -> respondText(exchange, 200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
+      case "/accounts" -> listAccounts(exchange, state);
+      default -> accountHealth(exchange, path, state);
+    }
+  }
+
+  private void accountHealth(HttpExchange exchange, String path, KafkaStreams.State state)
+      throws IOException, InterruptedException {
+    Matcher match = ACCOUNT_HEALTH.matcher(path);
+    if (!match.matches()) {
+      respond(exchange, 404, error("no such resource: " + path));
+      return;
+    }
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    String accountId = URLDecoder.decode(match.group(1), StandardCharsets.UTF_8);
+    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    Optional<String> health = queries.health(accountId, forwarded);
+    if (health.isPresent()) {
+      respond(exchange, 200, health.get());
+    } else {
+      respond(exchange, 404, error("unknown account: " + accountId));
+    }
+  }
+
+  private void listAccounts(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    String band = queryParameter(exchange, "band");
+    if (band != null && Arrays.stream(HealthBand.values()).noneMatch(b -> b.name().equals(band))) {
+      respond(exchange, 400, error("band must be one of " + Arrays.toString(HealthBand.values())));
+      return;
+    }
+    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    List<JsonNode> accounts = queries.byBand(band, forwarded);
+    ArrayNode body = JSON.createArrayNode();
+    accounts.stream()
+        .sorted((a, b) -> Double.compare(a.path("score").asDouble(), b.path("score").asDouble()))
+        .forEach(body::add);
+    respond(exchange, 200, body.toString());
+  }
+
+  private static String queryParameter(HttpExchange exchange, String name) {
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      String[] parts = pair.split("=", 2);
+      if (parts[0].equals(name) && parts.length == 2) {
+        return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private static String status(KafkaStreams.State state) {
+    return JSON.createObjectNode().put("streams", state.name()).toString();
+  }
+
+  private static String error(String message) {
+    return JSON.createObjectNode().put("error", message).toString();
+  }
+
+  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    respondText(exchange, status, json, "application/json");
+  }
+
+  private static void respondText(HttpExchange exchange, int status, String body, String contentType)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

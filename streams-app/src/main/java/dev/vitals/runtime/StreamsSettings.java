@@ -1,0 +1,28 @@
+package dev.vitals.runtime;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration of a Vitals instance: safe defaults first, the user's pass-through last. */
+final class StreamsSettings {
+  private StreamsSettings() {}
+
+  static Properties of(ServiceConfig config) {
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedServer());
+    // A topology change must never silently rename a store, changelog or repartition topic.
+    properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+    properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
+    properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    for (Map.Entry<String, String> override : config.kafkaOverrides().entrySet()) {
+      properties.put(override.getKey(), override.getValue());
+    }
+    return properties;
+  }
+}

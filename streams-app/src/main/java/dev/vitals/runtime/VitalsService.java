@@ -1,0 +1,104 @@
+package dev.vitals.runtime;
+
+import dev.vitals.rest.HttpApi;
+import dev.vitals.scoring.ScoringConfig;
+import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.Topics;
+import dev.vitals.topology.VitalsTopology;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Vitals instance: owns the {@link KafkaStreams} client of the topology, its state listener and
+ * shutdown, the metrics registry and the HTTP API. {@code run} and {@code demo} both start exactly this.
+ */
+public final class VitalsService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(VitalsService.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ServiceConfig config;
+  private final KafkaStreams streams;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private HttpApi http;
+
+  public VitalsService(ServiceConfig config, ScoringConfig scoring, VitalsSerdes serdes) {
+    this.config = config;
+    Properties properties = StreamsSettings.of(config);
+    log.info("effective configuration: {}", Secrets.masked(ConfigText.flatten(config, properties)));
+    log.info("scoring model:\n{}", scoring.describe());
+    this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
+    streams.setUncaughtExceptionHandler(e -> {
+      // A stream thread died on an unexpected error: replace it; its tasks are retried from the last commit.
+      log.error("stream thread failed; replacing it", e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+  }
+
+  /** Starts the HTTP API, then Kafka Streams. */
+  public VitalsService start() {
+    streamsMetrics.bindTo(metrics);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    try {
+      HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
+      http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort(), e);
+    }
+    streams.start();
+    return this;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Blocks until {@link #close()} has run (from a shutdown hook, say). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    if (http != null) {
+      http.close();
+    }
+    streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT));
+    streamsMetrics.close();
+    metrics.close();
+    stopped.countDown();
+    log.info("Vitals stopped");
+  }
+}
