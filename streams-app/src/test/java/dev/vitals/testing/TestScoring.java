@@ -1,0 +1,50 @@
+package dev.vitals.testing;
+
+import dev.vitals.scoring.ScoringConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Scoring configurations for tests that need to steer the score by hand: the bundled YAML with a few lines
+ * replaced, so everything not mentioned stays the production model.
+ */
+public final class TestScoring {
+  /** Model version of {@link #csatIsTheScore()}, distinct from the bundled one so tests can tell them apart. */
+  public static final String TEST_MODEL_VERSION = "test-model-7";
+
+  private TestScoring() {}
+
+  /** The bundled model's YAML text. */
+  public static String defaultYaml() {
+    try (InputStream in = TestScoring.class.getClassLoader().getResourceAsStream(ScoringConfig.DEFAULT_RESOURCE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The bundled model, but the CSAT curve is the identity ([[0, 0], [100, 100]]): for an account whose only data
+   * are CSAT answers, the health score is the CSAT percentage (the sentiment component is the only one with data
+   * and CSAT its only available factor).
+   */
+  public static ScoringConfig csatIsTheScore() {
+    return fromDefaultReplacing(
+        "modelVersion: \"2026.11-1\"", "modelVersion: \"" + TEST_MODEL_VERSION + "\"",
+        "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]");
+  }
+
+  /** The bundled YAML with each {@code (old, new)} pair replaced; fails if a line to replace is not there. */
+  public static ScoringConfig fromDefaultReplacing(String... oldAndNew) {
+    String yaml = defaultYaml();
+    for (int i = 0; i < oldAndNew.length; i += 2) {
+      if (!yaml.contains(oldAndNew[i])) {
+        throw new IllegalArgumentException("scoring.yaml has no '" + oldAndNew[i] + "'");
+      }
+      yaml = yaml.replace(oldAndNew[i], oldAndNew[i + 1]);
+    }
+    return ScoringConfig.fromYaml("test", yaml);
+  }
+}
