@@ -14,18 +14,19 @@ import java.util.Set;
  * @param kpis the KPIs as of now
  * @param score the health score now
  * @param band the band of that score
- * @param delta7d score now minus score 7 days earlier; null without that history
+ * @param peakScore the highest score at this time of day on each day of the score-drop window; null without
+ *     history
  * @param detractors respondents whose latest NPS answer is a detractor's
  * @param daysWithoutUsage whole days from the last usage to the pipeline's event clock; null when never used
- * @param knownFor from the account's first event to the pipeline's event clock (dormancy of never-used accounts)
+ * @param subscribedFor how long the current subscription has run, up to the event clock; null when not subscribed
  * @param openRules the rules currently open for the account (AT_RISK's hysteresis needs it)
  */
 public record AlertInputs(
     AccountKpis kpis,
     double score,
     HealthBand band,
-    Double delta7d,
+    Double peakScore,
     List<SurveyAnswer> detractors,
     Integer daysWithoutUsage,
-    Duration knownFor,
+    Duration subscribedFor,
     Set<AlertRule> openRules) {}

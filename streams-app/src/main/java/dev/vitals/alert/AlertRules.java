@@ -70,10 +70,11 @@ public final class AlertRules {
   }
 
   private String scoreDrop(AlertInputs in) {
-    if (in.delta7d() == null || -in.delta7d() < thresholds.scoreDropPoints()) {
+    if (in.peakScore() == null || in.peakScore() - in.score() < thresholds.scoreDropPoints()) {
       return null;
     }
-    return String.format(ROOT, "health score fell %.1f points in 7 days, to %.1f", -in.delta7d(), in.score());
+    return String.format(ROOT, "health score fell %.1f points within %d days, from %.1f to %.1f",
+        in.peakScore() - in.score(), thresholds.scoreDropWindow().toDays(), in.peakScore(), in.score());
   }
 
   private String paymentFailures(FinancialKpis financial) {
@@ -109,8 +110,8 @@ public final class AlertRules {
     if (idleDays != null) {
       return idleDays >= dormantDays ? "no product usage for " + idleDays + " days while subscribed" : null;
     }
-    long knownDays = in.knownFor().toDays();
-    return knownDays >= dormantDays ? "no product usage in " + knownDays + " days as a subscriber" : null;
+    long subscribedDays = in.subscribedFor() == null ? 0 : in.subscribedFor().toDays();
+    return subscribedDays >= dormantDays ? "no product usage in " + subscribedDays + " days as a subscriber" : null;
   }
 
   private String renewalAtRisk(AlertInputs in) {

@@ -63,11 +63,13 @@ public final class HealthEvaluator {
     Segment segment = state.profile == null ? null : state.profile.segment();
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
-    Double delta7d = delta7d(state, asOf, segment, assessment.score());
+    ScoreHistory history = ScoreHistory.of(model, state, segment, historyDays());
+    Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
 
-    AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(), delta7d,
+    AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(),
+        history.peakWithin(config.alerts().scoreDropWindow()),
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), state.daysWithoutUsage(now),
-        Duration.between(state.firstEventAt, now), state.openAlerts.keySet());
+        state.subscribedFor(now), state.openAlerts.keySet());
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
 
     AccountHealth health = healthRecord(state, kpis, assessment, delta7d);
@@ -77,13 +79,14 @@ public final class HealthEvaluator {
     return new Evaluation(health, changed, changes);
   }
 
-  private Double delta7d(AccountState state, Instant asOf, Segment segment, double scoreNow) {
-    Instant weekAgo = asOf.minus(KpiWindows.SCORE_HISTORY);
-    if (state.firstEventAt.isAfter(weekAgo)) {
-      return null;
-    }
-    double scoreThen = model.assess(state.kpisAt(weekAgo), segment).score();
-    return Math.round((scoreNow - scoreThen) * 10) / 10.0;
+  /** How far back past scores are needed: the 7-day delta and the score-drop window, whichever is longer. */
+  public Duration scoreHistory() {
+    Duration window = config.alerts().scoreDropWindow();
+    return window.compareTo(KpiWindows.SCORE_HISTORY) > 0 ? window : KpiWindows.SCORE_HISTORY;
+  }
+
+  private int historyDays() {
+    return (int) scoreHistory().toDays();
   }
 
   private List<ChurnAlert> applyAlertTransitions(AccountState state, Map<AlertRule, AlertCondition> holding,

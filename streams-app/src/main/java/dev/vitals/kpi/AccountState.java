@@ -99,12 +99,21 @@ public final class AccountState {
     return lastDay == null ? null : (int) Math.max(0, EventDay.of(now) - lastDay);
   }
 
-  /** Forgets what no KPI window, score history or grace period can reach any more. */
-  public void prune(Duration grace) {
+  /** How long the current subscription has run up to {@code now}; null when not subscribed as of now. */
+  public Duration subscribedFor(Instant now) {
+    Instant since = billing.subscribedSinceAt(now);
+    return since == null ? null : Duration.between(since, now);
+  }
+
+  /**
+   * Forgets what no KPI window can reach any more from {@code reachBack} before the latest event time (the grace
+   * period plus the score history).
+   */
+  public void prune(Duration reachBack) {
     if (latestEventAt == null) {
       return;
     }
-    Instant reach = latestEventAt.minus(grace).minus(KpiWindows.SCORE_HISTORY);
+    Instant reach = latestEventAt.minus(reachBack);
     usage.prune(EventDay.of(reach) - KpiWindows.RECENT_USAGE_DAYS - KpiWindows.PRIOR_USAGE_DAYS);
     surveys.prune(reach.minus(KpiWindows.SURVEYS));
     tickets.prune(reach.minus(KpiWindows.TICKETS));

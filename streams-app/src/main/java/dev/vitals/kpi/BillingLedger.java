@@ -23,6 +23,8 @@ public final class BillingLedger {
   public Integer baselineSeats;
   public LocalDate baselineRenewalDate;
   public boolean baselineCancelled;
+  /** When the subscription running at the baseline started; null when none was running. */
+  public Instant baselineSubscribedSince;
   public int renewals;
 
   public BillingLedger() {}
@@ -43,7 +45,7 @@ public final class BillingLedger {
     return new FinancialKpis(
         now.mrrCents,
         monthAgo.mrrCents,
-        now.mrrCents != null && now.mrrCents > 0 && !now.cancelled,
+        now.subscribed(),
         now.cancelled,
         paymentFailuresAt(asOf),
         now.renewalDate,
@@ -70,6 +72,26 @@ public final class BillingLedger {
       }
     }
     return failures;
+  }
+
+  /**
+   * When the subscription running at {@code asOf} started: the last time the account went from not subscribed
+   * (no MRR, zero MRR or cancelled) to subscribed. Null when it is not subscribed at {@code asOf}.
+   */
+  public Instant subscribedSinceAt(Instant asOf) {
+    BillingPosition position = baselinePosition();
+    Instant since = baselineSubscribedSince;
+    for (BillingEntry entry : entries) {
+      if (entry.at().isAfter(asOf)) {
+        break;
+      }
+      BillingPosition next = position.after(entry);
+      if (next.subscribed() && !position.subscribed()) {
+        since = entry.at();
+      }
+      position = next;
+    }
+    return position.subscribed() ? since : null;
   }
 
   /** Every retained MRR change in event time. */
@@ -102,6 +124,7 @@ public final class BillingLedger {
       if (!entry.at().isBefore(oldest)) {
         break;
       }
+      baselineSubscribedSince = subscribedSinceAt(entry.at());
       baselineMrrCents = entry.mrrCents() != null ? entry.mrrCents() : baselineMrrCents;
       baselineSeats = entry.seats() != null ? entry.seats() : baselineSeats;
       baselineRenewalDate = entry.renewalDate() != null ? entry.renewalDate() : baselineRenewalDate;
@@ -110,9 +133,12 @@ public final class BillingLedger {
     }
   }
 
+  private BillingPosition baselinePosition() {
+    return new BillingPosition(baselineMrrCents, baselineSeats, baselineRenewalDate, baselineCancelled);
+  }
+
   private BillingPosition positionAt(Instant asOf) {
-    BillingPosition position = new BillingPosition(baselineMrrCents, baselineSeats, baselineRenewalDate,
-        baselineCancelled);
+    BillingPosition position = baselinePosition();
     for (BillingEntry entry : entries) {
       if (entry.at().isAfter(asOf)) {
         break;
@@ -124,6 +150,10 @@ public final class BillingLedger {
 
   /** The latest values the billing events up to some instant left. */
   private record BillingPosition(Long mrrCents, Integer seats, LocalDate renewalDate, boolean cancelled) {
+    boolean subscribed() {
+      return mrrCents != null && mrrCents > 0 && !cancelled;
+    }
+
     BillingPosition after(BillingEntry entry) {
       return new BillingPosition(
           entry.mrrCents() != null ? entry.mrrCents() : mrrCents,

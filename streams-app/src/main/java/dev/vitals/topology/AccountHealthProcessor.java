@@ -116,7 +116,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     for (String accountId : pendingAccounts()) {
       AccountState state = accounts.get(accountId);
       Evaluation evaluation = evaluator.evaluate(state, now);
-      state.prune(grace);
+      state.prune(grace.plus(evaluator.scoreHistory()));
       accounts.put(accountId, state);
       pending.delete(accountId);
       long eventTime = state.latestEventAt.toEpochMilli();

@@ -63,7 +63,7 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
     try {
       event = decoder.deserialize(topic, record.headers(), record.value());
     } catch (AvroDecodeException e) {
-      return reject(record, DecodeReasons.of(e.reason()), e.getMessage());
+      return reject(record, DecodeReasons.of(e.reason()), e.detail());
     }
     Optional<Violation> violation = validator.validate(event);
     if (violation.isPresent()) {

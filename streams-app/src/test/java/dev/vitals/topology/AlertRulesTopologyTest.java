@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,8 +138,6 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  @Disabled("BUG: SCORE_DROP compares only with the score exactly 7 days earlier (HealthEvaluator.delta7d), so a "
-      + "drop from a peak inside the week, or any drop in an account younger than 7 days, is never raised")
   void shouldRaiseScoreDropForAFallFromAPeakInsideTheWeek() {
     useScoring(TestScoring.csatIsTheScore());
 
@@ -156,8 +153,6 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  @Disabled("BUG: alerts.scoreDropWindow is validated but never read; SCORE_DROP always uses the hard-coded "
-      + "7-day KpiWindows.SCORE_HISTORY")
   void shouldHonourTheConfiguredScoreDropWindow() {
     useScoring(TestScoring.fromDefaultReplacing(
         "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]",
@@ -288,9 +283,6 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  @Disabled("BUG: for a never-used account DORMANT measures 'as a subscriber' from the first event of any kind "
-      + "(HealthEvaluator: knownFor = latest - firstEventAt, read by AlertRules.dormant), so an account profiled two "
-      + "weeks before it subscribed is called dormant the day after subscribing")
   void shouldMeasureDormancyOfANeverUsedAccountFromItsSubscription() {
     pipeline.send(profile("acme", "2026-03-01T00:00:00Z", Segment.SMB).build(),
         subscribed("acme", "2026-03-14T00:00:00Z", 50_000, 10, "2027-03-14"),
