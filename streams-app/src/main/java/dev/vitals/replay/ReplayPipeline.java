@@ -6,6 +6,7 @@ import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.EventTopics;
 import dev.vitals.topology.StoreNames;
 import dev.vitals.topology.TopicNames;
 import dev.vitals.topology.Topics;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -37,8 +37,7 @@ final class ReplayPipeline implements AutoCloseable {
   private final ScoringConfig config;
   private final Instant producedAt;
   private final Map<EventType, TestInputTopic<byte[], byte[]>> inputs = new EnumMap<>(EventType.class);
-  private final Map<EventType, Serializer<SpecificRecord>> serializers = new EnumMap<>(EventType.class);
-  private final Map<EventType, String> topicNames = new EnumMap<>(EventType.class);
+  private final EventTopics eventTopics;
   private final TestOutputTopic<String, AccountHealth> health;
   private final TestOutputTopic<String, ChurnAlert> alerts;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
@@ -54,12 +53,11 @@ final class ReplayPipeline implements AutoCloseable {
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     this.driver = new TopologyTestDriver(VitalsTopology.build(topics, config), properties, producedAt);
 
-    register(EventType.USAGE, names.usage(), topics.usage().value().serializer());
-    register(EventType.TICKET, names.tickets(), topics.tickets().value().serializer());
-    register(EventType.BILLING, names.billing(), topics.billing().value().serializer());
-    register(EventType.SURVEY, names.surveys(), topics.surveys().value().serializer());
-    register(EventType.ACCOUNT, names.accounts(), topics.accounts().value().serializer());
-    register(EventType.COST, names.costs(), topics.costs().value().serializer());
+    this.eventTopics = new EventTopics(topics);
+    for (EventType type : EventType.values()) {
+      String topic = eventTopics.topicOf(type);
+      inputs.put(type, driver.createInputTopic(topic, (t, bytes) -> bytes, (t, bytes) -> bytes));
+    }
     this.health = driver.createOutputTopic(names.health(), topics.health().key().deserializer(),
         topics.health().value().deserializer());
     this.alerts = driver.createOutputTopic(names.alerts(), topics.alerts().key().deserializer(),
@@ -68,19 +66,11 @@ final class ReplayPipeline implements AutoCloseable {
         topics.deadLetters().value().deserializer());
   }
 
-  @SuppressWarnings("unchecked")
-  private <T extends SpecificRecord> void register(EventType type, String topic, Serializer<T> serializer) {
-    // One cast here so every event type can be piped through one method; each serializer only ever sees its type.
-    serializers.put(type, (Serializer<SpecificRecord>) serializer);
-    topicNames.put(type, topic);
-    inputs.put(type, driver.createInputTopic(topic, (t, bytes) -> bytes, (t, bytes) -> bytes));
-  }
-
   /** Pipes one event, keyed by its accountId, and lets the emit interval pass. */
   void pipe(SpecificRecord event) {
     EventType type = EventType.of(event);
     byte[] key = EventType.accountId(event).getBytes(StandardCharsets.UTF_8);
-    byte[] value = serializers.get(type).serialize(topicNames.get(type), event);
+    byte[] value = eventTopics.serialize(event);
     inputs.get(type).pipeInput(new TestRecord<>(key, value, null, producedAt));
     driver.advanceWallClockTime(config.pipeline().emitInterval());
   }

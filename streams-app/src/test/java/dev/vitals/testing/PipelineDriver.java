@@ -8,6 +8,7 @@ import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.MockSchemaRegistryScope;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.EventTopics;
 import dev.vitals.topology.StoreNames;
 import dev.vitals.topology.TopicNames;
 import dev.vitals.topology.Topics;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -43,6 +43,7 @@ public final class PipelineDriver implements AutoCloseable {
   private final VitalsSerdes serdes;
   private final TopicNames names = TopicNames.defaults();
   private final Topics topics;
+  private final EventTopics eventTopics;
   private final TopologyTestDriver driver;
   private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();
   private final TestOutputTopic<String, AccountHealth> health;
@@ -57,6 +58,7 @@ public final class PipelineDriver implements AutoCloseable {
     this.config = config;
     this.serdes = VitalsSerdes.mock(registryName);
     this.topics = Topics.of(names, serdes);
+    this.eventTopics = new EventTopics(topics);
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vitals-test");
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
@@ -82,7 +84,7 @@ public final class PipelineDriver implements AutoCloseable {
   /** Sends one event produced at {@code producedAt}. */
   public PipelineDriver sendAt(SpecificRecord event, Instant producedAt) {
     String topic = topicOf(EventType.of(event));
-    sendRaw(topic, EventType.accountId(event), serialize(topic, event), producedAt);
+    sendRaw(topic, EventType.accountId(event), serialize(event), producedAt);
     return this;
   }
 
@@ -97,29 +99,13 @@ public final class PipelineDriver implements AutoCloseable {
     return this;
   }
 
-  /** The Confluent-framed bytes the pipeline expects for {@code event} on {@code topic}. */
-  @SuppressWarnings("unchecked")
-  public byte[] serialize(String topic, SpecificRecord event) {
-    Serializer<SpecificRecord> serializer = (Serializer<SpecificRecord>) (Serializer<?>) switch (EventType.of(event)) {
-      case USAGE -> topics.usage().value().serializer();
-      case TICKET -> topics.tickets().value().serializer();
-      case BILLING -> topics.billing().value().serializer();
-      case SURVEY -> topics.surveys().value().serializer();
-      case ACCOUNT -> topics.accounts().value().serializer();
-      case COST -> topics.costs().value().serializer();
-    };
-    return serializer.serialize(topic, event);
+  /** The Confluent-framed bytes the pipeline expects for {@code event} on its topic. */
+  public byte[] serialize(SpecificRecord event) {
+    return eventTopics.serialize(event);
   }
 
   public String topicOf(EventType type) {
-    return switch (type) {
-      case USAGE -> names.usage();
-      case TICKET -> names.tickets();
-      case BILLING -> names.billing();
-      case SURVEY -> names.surveys();
-      case ACCOUNT -> names.accounts();
-      case COST -> names.costs();
-    };
+    return eventTopics.topicOf(type);
   }
 
   /** Lets one emit interval pass: pending accounts are evaluated and their changes emitted. */

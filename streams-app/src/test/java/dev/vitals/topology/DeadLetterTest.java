@@ -108,7 +108,7 @@ class DeadLetterTest {
     pipeline.send(eleven);
 
     TestRecord<byte[], byte[]> letter =
-        assertSingleDeadLetter(SURVEYS, 0, "invalid_field", pipeline.serialize(SURVEYS, eleven));
+        assertSingleDeadLetter(SURVEYS, 0, "invalid_field", pipeline.serialize(eleven));
     assertThat(header(letter, DeadLetterHeaders.DETAIL)).contains("score").contains("11");
   }
 
@@ -120,13 +120,13 @@ class DeadLetterTest {
 
     pipeline.sendAt(anHourAhead, producedAt).sendAt(beyond, producedAt).flush();
 
-    assertSingleDeadLetter(USAGE, 1, "future_timestamp", pipeline.serialize(USAGE, beyond));
+    assertSingleDeadLetter(USAGE, 1, "future_timestamp", pipeline.serialize(beyond));
     assertThat(pipeline.latestHealth().get("acme").getKpis().getActiveUsers30d()).isEqualTo(1);
   }
 
   @Test
   void shouldDeadLetterARecordKeyedByAnotherAccount() {
-    byte[] acmeEvent = pipeline.serialize(USAGE, login("acme", "2026-03-01T10:00:00Z", "ana"));
+    byte[] acmeEvent = pipeline.serialize(login("acme", "2026-03-01T10:00:00Z", "ana"));
 
     pipeline.sendRaw(USAGE, "globex", acmeEvent).flush();
 

@@ -148,7 +148,7 @@ class LateAndOutOfOrderTest {
       assertThat(header(headers, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
       assertThat(header(headers, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("2");
       assertThat(header(headers, DeadLetterHeaders.DETAIL)).contains("2026-03-13T11:59:59Z");
-      assertThat(letter.value()).isEqualTo(pipeline.serialize("vitals.usage", tooLate));
+      assertThat(letter.value()).isEqualTo(pipeline.serialize(tooLate));
       assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("acme");
     });
     // ana and edge only; 1 + 1 events over the last 30 days
