@@ -1,5 +1,6 @@
 package dev.vitals.cli;
 
+import dev.vitals.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VitalsVersion.class,
     description = "Real-time customer health on Kafka Streams.",
-    subcommands = {ReplayCommand.class, SimulateCommand.class})
+    subcommands = {DemoCommand.class, ReplayCommand.class, SimulateCommand.class})
 public final class VitalsCli {
 
   public static void main(String[] args) {
