@@ -1,9 +1,9 @@
 package dev.vitals.broker;
 
+import dev.vitals.runtime.LoopbackPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +39,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** A broker whose log directory and logs live under {@code dataDir}; ports are chosen when first started. */
   public EmbeddedKafka(Path dataDir, int brokerPort) {
     this.dataDir = dataDir;
-    this.brokerPort = brokerPort == 0 ? freePort() : brokerPort;
-    this.controllerPort = freePort();
+    this.brokerPort = brokerPort == 0 ? LoopbackPorts.free() : brokerPort;
+    this.controllerPort = LoopbackPorts.free();
   }
 
   public String bootstrapServers() {
@@ -192,12 +192,4 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  /** A port free on loopback now; the broker binds it moments later. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on loopback", e);
-    }
-  }
 }

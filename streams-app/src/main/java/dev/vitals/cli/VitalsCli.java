@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VitalsVersion.class,
     description = "Real-time customer health on Kafka Streams.",
-    subcommands = {DemoCommand.class, ReplayCommand.class, SimulateCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, SimulateCommand.class,
+        ProduceCommand.class})
 public final class VitalsCli {
 
   public static void main(String[] args) {

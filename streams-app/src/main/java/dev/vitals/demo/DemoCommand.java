@@ -1,6 +1,7 @@
 package dev.vitals.demo;
 
 import dev.vitals.broker.EmbeddedKafka;
+import dev.vitals.registry.EmbeddedRegistry;
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.runtime.ServiceConfig;
 import dev.vitals.runtime.TopicLayout;
@@ -69,6 +70,14 @@ public final class DemoCommand implements Callable<Integer> {
       + " deleted at exit).")
   Path dataDir;
 
+  @Option(names = "--registry", defaultValue = "apicurio",
+      description = "apicurio: a real Confluent-compatible registry (needs Java 21+; see docs/operations.md);"
+          + " mock: an in-process one (default: ${DEFAULT-VALUE}).")
+  RegistryChoice registryChoice;
+
+  /** Which schema registry the demo runs with. */
+  enum RegistryChoice { apicurio, mock }
+
   @Option(names = "--run-for", description = "Stop by itself after this long, e.g. PT2M (default: until Ctrl-C).")
   Duration runFor;
 
@@ -111,6 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
     private final boolean temporary;
     private final PrintWriter out;
     private EmbeddedKafka kafka;
+    private EmbeddedRegistry registry;
     private VitalsService service;
     private DemoFeed feed;
     private boolean closed;
@@ -128,13 +138,12 @@ public final class DemoCommand implements Callable<Integer> {
       TopicNames names = TopicNames.defaults();
       TopicProvisioner.ensure(kafka.bootstrapServers(), Map.of(), TopicLayout.of(names, partitions, (short) 1));
 
-      // The pipeline and the simulated upstream services share one in-process registry.
-      String registry = "mock://vitals-demo";
-      VitalsSerdes serdes = new VitalsSerdes(Map.of("schema.registry.url", registry));
+      String registryUrl = startRegistry();
+      VitalsSerdes serdes = new VitalsSerdes(Map.of("schema.registry.url", registryUrl));
       ServiceConfig config = ServiceConfig.fromSettings(Map.of(
           "application.id", "vitals-demo",
           "bootstrap.servers", kafka.bootstrapServers(),
-          "schema.registry.url", registry,
+          "schema.registry.url", registryUrl,
           "state.dir", home.resolve("state").toString(),
           "http.port", Integer.toString(httpPort)), "demo");
       service = new VitalsService(config, ScoringConfig.defaults(), serdes).start();
@@ -148,7 +157,8 @@ public final class DemoCommand implements Callable<Integer> {
       String http = "http://127.0.0.1:" + service.httpPort();
       out.println();
       out.println("  Kafka broker     " + kafka.bootstrapServers() + "   (log: " + home.resolve("kafka/broker.log") + ")");
-      out.println("  Schema registry  " + registry + " (in-process)");
+      out.println("  Schema registry  " + registryUrl + (registry == null ? " (in-process)"
+          : "   (Apicurio, log: " + home.resolve("registry/registry.log") + ")"));
       out.println("  Health REST API  " + http + "/accounts?band=AT_RISK   " + http + "/accounts/acc-0001/health");
       out.println("  Metrics          " + http + "/metrics");
       out.println("  Probes           " + http + "/healthz   " + http + "/readyz");
@@ -157,6 +167,17 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("Publishing " + accounts + " accounts x " + days + " days of history, then " + rate
           + " live usage events/s. Ctrl-C stops everything.");
       out.flush();
+    }
+
+    /** The registry's URL; with mock, the pipeline and the simulated producers share one in-process registry. */
+    private String startRegistry() {
+      if (registryChoice == RegistryChoice.mock) {
+        return "mock://vitals-demo";
+      }
+      out.println("Starting the schema registry (Apicurio) on 127.0.0.1 ...");
+      out.flush();
+      registry = EmbeddedRegistry.start(home.resolve("registry"), System.getenv());
+      return registry.url();
     }
 
     void printProgress() {
@@ -192,6 +213,9 @@ public final class DemoCommand implements Callable<Integer> {
       }
       if (kafka != null) {
         kafka.stop();
+      }
+      if (registry != null) {
+        registry.close();
       }
       if (temporary) {
         deleteRecursively(home);

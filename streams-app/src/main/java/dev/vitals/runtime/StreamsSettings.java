@@ -20,6 +20,8 @@ final class StreamsSettings {
     properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
     properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    // Opt in now to the behaviour Kafka 5.0 makes the default (and that silences its start-up warning).
+    properties.put("processing.exception.handler.global.enabled", true);
     for (Map.Entry<String, String> override : config.kafkaOverrides().entrySet()) {
       properties.put(override.getKey(), override.getValue());
     }
