@@ -33,15 +33,15 @@ public final class ActiveDays {
 
   /** Number of marked days within {@code [fromDay, toDay]}. */
   int countBetween(long fromDay, long toDay) {
-    int count = 0;
-    long first = Math.max(fromDay, latestDay - TRACKED_DAYS + 1);
-    long last = Math.min(toDay, latestDay);
-    for (long day = first; day <= last; day++) {
-      if ((mask & (1L << (latestDay - day))) != 0) {
-        count++;
-      }
+    long newest = latestDay - Math.min(toDay, latestDay);
+    long oldest = latestDay - Math.max(fromDay, latestDay - TRACKED_DAYS + 1);
+    if (oldest < newest) {
+      return 0;
     }
-    return count;
+    // Bits newest..oldest (offsets back from latestDay) are the days of the range.
+    long width = oldest - newest + 1;
+    long range = (width >= Long.SIZE ? -1L : (1L << width) - 1) << newest;
+    return Long.bitCount(mask & range);
   }
 
   boolean anyBetween(long fromDay, long toDay) {

@@ -23,7 +23,10 @@ final class JsonSerde<T> implements Serde<T> {
       .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
       .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, true);
+      .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, true)
+      // Instants as epoch milliseconds: exact for event times, and far cheaper to read than decimal seconds.
+      .configure(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS, false)
+      .configure(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS, false);
 
   private final Class<T> type;
 
