@@ -80,11 +80,12 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     Duration connectTimeout = Duration.ofMillis(
         SerdeConfig.positiveLong(config, SerdeConfig.CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS));
     // HTTP/1.1 explicitly: registries behind plain http do not all cope with an h2c upgrade.
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+        .followRedirects(HttpClient.Redirect.NORMAL);
+    RegistryTls.context(config).ifPresent(client::sslContext);
+    this.http = client.build();
     String userInfo = SerdeConfig.string(config, SerdeConfig.BASIC_AUTH_USER_INFO, "");
     if (!userInfo.isEmpty() && !userInfo.contains(":")) {
       throw new IllegalArgumentException(
