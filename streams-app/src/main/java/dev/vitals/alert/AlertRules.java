@@ -94,7 +94,8 @@ public final class AlertRules {
   }
 
   private String usageCollapse(UsageKpis usage) {
-    if (usage.usageTrend() == null || usage.usageTrend() >= thresholds.usageCollapseRatio()) {
+    if (usage.usageTrend() == null || usage.usageTrend() >= thresholds.usageCollapseRatio()
+        || usage.usageWeeklyAvgPrior28d() < thresholds.usageCollapseMinWeeklyEvents()) {
       return null;
     }
     return String.format(ROOT, "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param paymentFailures PAYMENT_FAILURES fires at this many unpaid failures in 30 days
  * @param detractorMaxScore DETRACTOR fires on an NPS answer at or below this (0–10)
  * @param usageCollapseRatio USAGE_COLLAPSE fires when 7-day usage is below this share of the prior weekly average
+ * @param usageCollapseMinWeeklyEvents ... provided that average is at least this many events: in a tiny account a
+ *     quiet week is noise, not a collapse
  * @param dormantAfter DORMANT fires after this long without usage while subscribed
  * @param renewalWithin RENEWAL_AT_RISK fires when the renewal is this close and the band is not HEALTHY
  */
@@ -22,6 +24,7 @@ public record AlertThresholds(
     int paymentFailures,
     int detractorMaxScore,
     double usageCollapseRatio,
+    double usageCollapseMinWeeklyEvents,
     Duration dormantAfter,
     Duration renewalWithin) {
 
@@ -34,6 +37,7 @@ public record AlertThresholds(
     Checks.between("detractorMaxScore", detractorMaxScore, 0, 10);
     Checks.positive("usageCollapseRatio", usageCollapseRatio);
     Checks.between("usageCollapseRatio", usageCollapseRatio, 0, 1);
+    Checks.atLeast("usageCollapseMinWeeklyEvents", usageCollapseMinWeeklyEvents, 0);
     Checks.positive("dormantAfter", dormantAfter);
     Checks.positive("renewalWithin", renewalWithin);
   }

@@ -59,6 +59,7 @@ final class ScoringConfigText {
         .append(", paymentFailures ").append(alerts.paymentFailures())
         .append(", detractorMaxScore ").append(alerts.detractorMaxScore())
         .append(", usageCollapseRatio ").append(n(alerts.usageCollapseRatio()))
+        .append(", usageCollapseMinWeeklyEvents ").append(n(alerts.usageCollapseMinWeeklyEvents()))
         .append(", dormantAfter ").append(d(alerts.dormantAfter()))
         .append(", renewalWithin ").append(d(alerts.renewalWithin()))
         .append('\n');

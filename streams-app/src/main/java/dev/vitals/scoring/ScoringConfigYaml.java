@@ -140,17 +140,18 @@ final class ScoringConfigYaml {
 
   private static AlertThresholds alerts(YamlNode node) {
     node.allowOnly(List.of("atRiskResolveAtOrAbove", "scoreDropPoints", "scoreDropWindow", "paymentFailures",
-        "detractorMaxScore", "usageCollapseRatio", "dormantAfter", "renewalWithin"));
+        "detractorMaxScore", "usageCollapseRatio", "usageCollapseMinWeeklyEvents", "dormantAfter", "renewalWithin"));
     double resolve = node.field("atRiskResolveAtOrAbove").asDouble();
     double dropPoints = node.field("scoreDropPoints").asDouble();
     var dropWindow = node.field("scoreDropWindow").asDuration();
     int paymentFailures = node.field("paymentFailures").asInt();
     int detractorMax = node.field("detractorMaxScore").asInt();
     double collapseRatio = node.field("usageCollapseRatio").asDouble();
+    double collapseMinimum = node.field("usageCollapseMinWeeklyEvents").asDouble();
     var dormantAfter = node.field("dormantAfter").asDuration();
     var renewalWithin = node.field("renewalWithin").asDuration();
     return at(node, () -> new AlertThresholds(resolve, dropPoints, dropWindow, paymentFailures, detractorMax,
-        collapseRatio, dormantAfter, renewalWithin));
+        collapseRatio, collapseMinimum, dormantAfter, renewalWithin));
   }
 
   private static PipelinePolicy pipeline(YamlNode node) {

@@ -103,11 +103,15 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
 
   private void rejectTooLate(Record<String, InboundEvent> record, AccountState state) {
     InboundEvent event = record.value();
-    String detail = "occurredAt " + event.occurredAt() + " is more than the grace period " + grace
+    String detail = "occurredAt " + event.occurredAt() + " is more than the grace period of " + days(grace)
         + " before the account's latest event time " + state.latestEventAt;
     sensors.rejected(context.recordMetadata().map(RecordMetadata::topic).orElse("unknown"), RejectReason.TOO_LATE);
     DeadLetter late = DeadLetters.of(context, RejectReason.TOO_LATE, detail, event.rawKey(), event.rawValue());
     context.forward(record.withValue(new HealthOutput.Late(late)));
+  }
+
+  private static String days(Duration duration) {
+    return duration.toHours() % 24 == 0 ? duration.toDays() + " days" : duration.toString();
   }
 
   /** Evaluates every pending account, emits what changed, and clears the marks. */

@@ -38,7 +38,7 @@ class ScoringConfigTest {
     ScoringConfig config = ScoringConfig.defaults();
 
     // then
-    assertThat(config.alerts()).isEqualTo(new AlertThresholds(45, 15, Duration.ofDays(7), 2, 6, 0.5,
+    assertThat(config.alerts()).isEqualTo(new AlertThresholds(45, 15, Duration.ofDays(7), 2, 6, 0.5, 50,
         Duration.ofDays(14), Duration.ofDays(60)));
     assertThat(config.pipeline()).isEqualTo(new PipelinePolicy(Duration.ofDays(7), Duration.ofHours(1),
         Duration.ofSeconds(1)));
@@ -255,7 +255,7 @@ class ScoringConfigTest {
             + "      SMB curve [[4, 100], [48, 0]]\n",
         "  financial.cancellation: weight 0.35, critical 4, curve [[0, 100], [1, 0]]\n",
         "alerts: atRiskResolveAtOrAbove 45, scoreDropPoints 15, scoreDropWindow P7D, paymentFailures 2,"
-            + " detractorMaxScore 6, usageCollapseRatio 0.5, dormantAfter P14D, renewalWithin P60D\n",
+            + " detractorMaxScore 6, usageCollapseRatio 0.5, usageCollapseMinWeeklyEvents 50, dormantAfter P14D, renewalWithin P60D\n",
         "pipeline: grace P7D, maxFutureSkew PT1H, emitInterval PT1S\n");
   }
 

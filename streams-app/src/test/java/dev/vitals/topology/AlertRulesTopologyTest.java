@@ -224,27 +224,39 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseUsageCollapseBelowHalfThePriorWeeklyAverageAndResolveAtHalf() {
-    // D = 2026-04-28; prior 28 days (03-25 .. 04-21) hold 40 events = 10 a week
+    // D = 2026-04-28; prior 28 days (03-25 .. 04-21) hold 400 events = 100 a week
     pipeline.send(
-        usage("acme", "2026-03-25T12:00:00Z", UsageKind.LOGIN).setCount(10).build(),
-        usage("acme", "2026-04-05T12:00:00Z", UsageKind.LOGIN).setCount(10).build(),
-        usage("acme", "2026-04-15T12:00:00Z", UsageKind.LOGIN).setCount(10).build(),
-        usage("acme", "2026-04-21T12:00:00Z", UsageKind.LOGIN).setCount(10).build(),
-        usage("acme", "2026-04-28T09:00:00Z", UsageKind.LOGIN).setCount(4).build()) // 4 / 10 = 40 %
+        usage("acme", "2026-03-25T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
+        usage("acme", "2026-04-05T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
+        usage("acme", "2026-04-15T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
+        usage("acme", "2026-04-21T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
+        usage("acme", "2026-04-28T09:00:00Z", UsageKind.LOGIN).setCount(40).build()) // 40 / 100 = 40 %
         .flush();
     List<ChurnAlert> at40 = newAlerts(AlertRule.USAGE_COLLAPSE);
-    pipeline.send(usage("acme", "2026-04-28T10:00:00Z", UsageKind.LOGIN).setCount(1).build()).flush(); // 5 / 10
+    pipeline.send(usage("acme", "2026-04-28T10:00:00Z", UsageKind.LOGIN).setCount(10).build()).flush(); // 50 / 100
     List<ChurnAlert> at50 = newAlerts(AlertRule.USAGE_COLLAPSE);
 
     assertThat(at40).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RAISED);
       assertThat(alert.getSeverity()).isEqualTo(Severity.WARNING);
-      assertThat(alert.getReason()).contains("(4)").contains("40%").contains("10.0");
+      assertThat(alert.getReason()).contains("(40)").contains("40%").contains("100.0");
     });
     assertThat(at50).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
       assertThat(alert.getAlertId()).isEqualTo(at40.get(0).getAlertId());
     });
+  }
+
+  @Test
+  void shouldNotCallAQuietWeekOfATinyAccountACollapse() {
+    // Prior weekly average 10 events, below the 50 the bundled model requires; this week 2 (20 %).
+    pipeline.send(
+        usage("acme", "2026-03-25T12:00:00Z", UsageKind.LOGIN).setCount(20).build(),
+        usage("acme", "2026-04-10T12:00:00Z", UsageKind.LOGIN).setCount(20).build(),
+        usage("acme", "2026-04-28T09:00:00Z", UsageKind.LOGIN).setCount(2).build())
+        .flush();
+
+    assertThat(newAlerts(AlertRule.USAGE_COLLAPSE)).isEmpty();
   }
 
   @Test
