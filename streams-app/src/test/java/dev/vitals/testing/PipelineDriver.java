@@ -55,8 +55,13 @@ public final class PipelineDriver implements AutoCloseable {
   }
 
   public PipelineDriver(ScoringConfig config) {
+    this(config, null);
+  }
+
+  /** A driver whose serdes use {@code registry} (null: a private {@code mock://} registry). */
+  public PipelineDriver(ScoringConfig config, SchemaRegistry registry) {
     this.config = config;
-    this.serdes = VitalsSerdes.mock(registryName);
+    this.serdes = registry == null ? VitalsSerdes.mock(registryName) : new VitalsSerdes(registry, true);
     this.topics = Topics.of(names, serdes);
     this.eventTopics = new EventTopics(topics);
     Properties properties = new Properties();
