@@ -43,27 +43,36 @@ public final class VitalsTopology {
     EventValidator validator = new EventValidator();
     addStores(builder, topics, policy);
 
-    // Ingest and validate each account topic, then bring them together: one account's events meet in one task.
-    Map<String, KStream<String, Intake>> intakes = Map.of(
-        "usage", intake(builder, topics.usage(), topics, validator, policy),
-        "tickets", intake(builder, topics.tickets(), topics, validator, policy),
-        "billing", intake(builder, topics.billing(), topics, validator, policy),
-        "surveys", intake(builder, topics.surveys(), topics, validator, policy),
-        "accounts", intake(builder, topics.accounts(), topics, validator, policy));
-    KStream<String, Intake> accountIntake = intakes.get("usage")
-        .merge(intakes.get("tickets"), Named.as("merge-tickets"))
-        .merge(intakes.get("billing"), Named.as("merge-billing"))
-        .merge(intakes.get("surveys"), Named.as("merge-surveys"))
-        .merge(intakes.get("accounts"), Named.as("merge-accounts"));
+    // Ingest: decode and validate every account topic; one account's events then meet in one task.
+    KStream<String, Intake> accountIntake = intake(builder, topics.usage(), topics, validator, policy)
+        .merge(intake(builder, topics.tickets(), topics, validator, policy), Named.as("merge-tickets"))
+        .merge(intake(builder, topics.billing(), topics, validator, policy), Named.as("merge-billing"))
+        .merge(intake(builder, topics.surveys(), topics, validator, policy), Named.as("merge-surveys"))
+        .merge(intake(builder, topics.accounts(), topics, validator, policy), Named.as("merge-accounts"));
     Accepted accounts = accepted(accountIntake, "account-intake");
 
-    // De-duplicate, then keep per-account ledgers and emit health and alerts.
+    // De-duplicate by eventId, then ledgers → KPIs → score → alerts, emitted once per interval per account.
     KStream<String, HealthOutput> outputs = accounts.events()
         .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
         .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_STATE, StoreNames.PENDING_ACCOUNTS,
             StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH);
 
+    // Outputs: health and alerts to their topics; every rejection, too-late ones included, to the DLQ.
+    KStream<String, DeadLetter> late = writeHealthAndAlerts(outputs, topics);
+    writeDeadLetters(accounts.deadLetters().merge(late, Named.as("merge-late")), topics, "account");
+
+    // Costs: their own keys (cost centres), their own sub-topology.
+    Accepted costs = accepted(intake(builder, topics.costs(), topics, validator, policy), "cost-intake");
+    costs.events().processValues(CostLedger::new, Named.as("cost-ledger"), StoreNames.COST_LEDGER);
+    writeDeadLetters(costs.deadLetters(), topics, "cost");
+
+    return builder.build();
+  }
+
+  /** Writes health updates and alert changes; returns the too-late events for the dead-letter topic. */
+  private static KStream<String, DeadLetter> writeHealthAndAlerts(KStream<String, HealthOutput> outputs,
+      Topics topics) {
     Map<String, KStream<String, HealthOutput>> byKind = outputs.split(Named.as("output-"))
         .branch((id, out) -> out instanceof HealthOutput.HealthUpdate, Branched.as("health"))
         .branch((id, out) -> out instanceof HealthOutput.AlertChange, Branched.as("alert"))
@@ -76,16 +85,8 @@ public final class VitalsTopology {
         .mapValues(out -> ((HealthOutput.AlertChange) out).alert(), Named.as("alert-record"))
         .to(topics.alerts().name(), Produced.with(topics.alerts().key(), topics.alerts().value())
             .withName("churn-alerts-sink"));
-    KStream<String, DeadLetter> late = byKind.get("output-late")
+    return byKind.get("output-late")
         .mapValues(out -> ((HealthOutput.Late) out).deadLetter(), Named.as("late-dead-letter"));
-    writeDeadLetters(accounts.deadLetters().merge(late, Named.as("merge-late")), topics, "account");
-
-    // Costs: their own keys (cost centres), their own sub-topology.
-    Accepted costs = accepted(intake(builder, topics.costs(), topics, validator, policy), "cost-intake");
-    costs.events().processValues(CostLedger::new, Named.as("cost-ledger"), StoreNames.COST_LEDGER);
-    writeDeadLetters(costs.deadLetters(), topics, "cost");
-
-    return builder.build();
   }
 
   private static void addStores(StreamsBuilder builder, Topics topics, PipelinePolicy policy) {
