@@ -92,10 +92,11 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
       return cached;
     }
     int id;
+    Schema portable = PortableSchema.of(schema);
     if (autoRegister) {
-      id = registry.register(subject, schema);
+      id = registry.register(subject, portable);
     } else {
-      OptionalInt found = registry.lookup(subject, schema);
+      OptionalInt found = registry.lookup(subject, portable);
       if (found.isEmpty()) {
         throw new SerializationException("schema " + schema.getFullName() + " is not registered under subject '"
             + subject + "' in " + registry + " and " + SerdeConfig.AUTO_REGISTER_SCHEMAS

@@ -39,7 +39,7 @@ class AutoRegisterTest {
     // given the contract registered by the release pipeline, after another schema took id 1
     MockSchemaRegistry registry = MockSchemaRegistryScope.get(SCOPE);
     registry.register("other-value", Records.releasedVersion("SurveyResponse", 1));
-    int id = registry.register("vitals.usage-value", UsageEvent.getClassSchema());
+    int id = registry.register("vitals.usage-value", PortableSchema.of(UsageEvent.getClassSchema()));
 
     // when
     byte[] bytes = lookupOnly.avro(UsageEvent.class).serializer().serialize("vitals.usage", Records.usage());
@@ -51,7 +51,8 @@ class AutoRegisterTest {
 
   @Test
   void withAutoRegisterOffASchemaRegisteredOnlyUnderAnotherSubjectIsNotEnough() {
-    MockSchemaRegistryScope.get(SCOPE).register("vitals.usage-replay-value", UsageEvent.getClassSchema());
+    MockSchemaRegistryScope.get(SCOPE).register("vitals.usage-replay-value",
+        PortableSchema.of(UsageEvent.getClassSchema()));
 
     assertThatThrownBy(() -> lookupOnly.avro(UsageEvent.class).serializer().serialize("vitals.usage", Records.usage()))
         .isInstanceOf(SerializationException.class)
