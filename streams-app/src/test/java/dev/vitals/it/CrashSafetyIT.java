@@ -104,6 +104,7 @@ class CrashSafetyIT {
     log(started, "replay done");
     // then: once caught up, every count and every final health record and open alert equals replay's
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+      assertThat(topics.deadLetters(cluster.bootstrapServers())).as("dead letters").isEmpty();
       Outcome actual = topics.observed(cluster.bootstrapServers());
       for (String count : COUNTS) {
         assertThat(actual.field(count)).as(count).isEqualTo(expected.field(count));

@@ -6,7 +6,16 @@ import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.topology.EventTopics;
 import dev.vitals.topology.TopicNames;
 import dev.vitals.topology.Topics;
+import dev.vitals.events.EventType;
+import dev.vitals.topology.DeadLetterHeaders;
+import dev.vitals.topology.Topic;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import java.util.Map;
 
 /**
@@ -30,6 +39,39 @@ public record ItTopics(TopicNames names, Topics topics, EventTopics events) {
     return Outcome.of(
         TopicReader.readAll(bootstrapServers, topics.health()).stream().map(r -> r.value()).toList(),
         TopicReader.readAll(bootstrapServers, topics.alerts()).stream().map(r -> r.value()).toList());
+  }
+
+  /** How many records each input topic holds (read_committed), by topic name. */
+  public Map<String, Integer> inputCounts(String bootstrapServers) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (String name : List.of(names.usage(), names.tickets(), names.billing(), names.surveys(), names.accounts(),
+        names.costs())) {
+      counts.put(name, TopicReader.readAll(bootstrapServers,
+          new Topic<>(name, Serdes.ByteArray(), Serdes.ByteArray())).size());
+    }
+    return counts;
+  }
+
+  /** How many of {@code events} go to each input topic, by topic name. */
+  public Map<String, Integer> inputCounts(List<? extends SpecificRecord> events) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (EventType type : EventType.values()) {
+      counts.put(this.events.topicOf(type), 0);
+    }
+    events.forEach(e -> counts.merge(this.events.topicOf(EventType.of(e)), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Every dead letter so far, as "reason: detail": none are expected from a valid history. */
+  public List<String> deadLetters(String bootstrapServers) {
+    return TopicReader.readAll(bootstrapServers, topics.deadLetters()).stream()
+        .map(r -> header(r.headers(), DeadLetterHeaders.REASON) + ": " + header(r.headers(), DeadLetterHeaders.DETAIL))
+        .toList();
+  }
+
+  private static String header(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /** The settings a Vitals instance needs to use these topics ({@code topic.*} keys of ServiceConfig). */

@@ -61,6 +61,7 @@ class PipelineOnBrokerIT {
     assertThat(expected.openAlerts()).as("a history with alerts, so the comparison means something").isNotEmpty();
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
       assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(topics.deadLetters(cluster.bootstrapServers())).as("dead letters").isEmpty();
       Outcome actual = topics.observed(cluster.bootstrapServers());
       assertThat(actual.finalHealth()).isEqualTo(expected.finalHealth());
       assertThat(actual.openAlerts()).isEqualTo(expected.openAlerts());
