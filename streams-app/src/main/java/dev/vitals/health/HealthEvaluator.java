@@ -144,7 +144,9 @@ public final class HealthEvaluator {
             .map(f -> new HealthFactor(f.component().label(), f.name(), f.points(), f.detail()))
             .toList())
         .setKpis(KpiValues.of(kpis))
-        .setOpenAlerts(List.copyOf(state.openAlerts.keySet()))
+        // A set in the rules' order: the state's map keeps the order alerts were raised in once it has been through
+        // its JSON serde, and that order depends on how evaluations were batched, which must not show in the record.
+        .setOpenAlerts(state.openAlerts.keySet().stream().sorted().toList())
         .setModelVersion(config.modelVersion())
         .setAsOf(kpis.asOf())
         .build();

@@ -1,0 +1,51 @@
+package dev.vitals.it;
+
+import dev.vitals.topology.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads a topic from the beginning to its current end as a downstream consumer sees it: read_committed, so
+ * records of aborted or still-open transactions (a crashed instance's half-done work) are never seen.
+ */
+public final class TopicReader {
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private TopicReader() {}
+
+  public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<K, V> consumer =
+        new KafkaConsumer<>(config, topic.key().deserializer(), topic.value().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition()))
+          .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      // Under read_committed the end offsets are the last stable offsets: the end of committed data.
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      List<ConsumerRecord<K, V>> records = new ArrayList<>();
+      Instant deadline = Instant.now().plus(READ_TIMEOUT);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + READ_TIMEOUT);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.vitals.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.runtime.EventPublisher;
+import dev.vitals.runtime.VitalsService;
+import dev.vitals.schema.UsageEvent;
+import dev.vitals.schema.UsageKind;
+import dev.vitals.scoring.ScoringConfig;
+import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.simulate.HistorySimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of one application share the partitions: the REST API of either answers for every account
+ * (forwarding to the owner), and when one stops the other takes over its work with its state.
+ */
+@ExtendWith(SharedCluster.class)
+class TwoInstancesIT {
+  private static final int PARTITIONS = 4;
+  /** Four account-topic partitions and the cost sub-topology's one. */
+  private static final int TASKS = PARTITIONS + 1;
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path work;
+
+  private VitalsService first;
+  private VitalsService second;
+
+  @AfterEach
+  void stopInstances() {
+    for (VitalsService service : new VitalsService[] {first, second}) {
+      if (service != null) {
+        service.close();
+      }
+    }
+  }
+
+  @Test
+  void eitherInstanceAnswersForEveryAccountAndTheSurvivorTakesOverWithItsState() throws IOException {
+    // given: two instances of one application over four partitions, both running with work of their own
+    SharedCluster.Cluster cluster = SharedCluster.cluster();
+    HistorySimulator simulator = new HistorySimulator(23, 12, Instant.parse("2025-05-01T00:00:00Z"), 14);
+    List<SpecificRecord> history = simulator.stream().toList();
+    ItTopics topics = ItTopics.create(".two-it", PARTITIONS, cluster.bootstrapServers(), cluster.registryUrl());
+    first = start(new InstanceSettings("vitals-two-it", cluster.bootstrapServers(), cluster.registryUrl(),
+        work.resolve("state-1"), topics), cluster);
+    second = start(new InstanceSettings("vitals-two-it", cluster.bootstrapServers(), cluster.registryUrl(),
+        work.resolve("state-2"), topics), cluster);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(first.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(second.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(activeTasks(first)).isNotEmpty();
+      assertThat(activeTasks(second)).isNotEmpty();
+      assertThat(activeTasks(first).size() + activeTasks(second).size()).isEqualTo(TASKS);
+    });
+
+    // when: the history is published and processed
+    publish(cluster, topics, history);
+    Set<String> accounts = simulator.archetypes().keySet();
+
+    // then: each instance answers 200 for every account, with the health last committed to the health topic
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      Map<String, JsonNode> committed = topics.observed(cluster.bootstrapServers()).finalHealth();
+      assertThat(committed.keySet()).isEqualTo(accounts);
+      for (VitalsService instance : List.of(first, second)) {
+        assertThat(healthOf(instance, accounts)).isEqualTo(committed);
+      }
+    });
+    Map<String, JsonNode> before = healthOf(first, accounts);
+    assertThat(get(first, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
+    assertThat(get(second, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
+
+    // when: the first instance stops
+    first.close();
+
+    // then: the second runs every task and answers for every account with the same health as before
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(second.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(activeTasks(second)).hasSize(TASKS);
+      assertThat(healthOf(second, accounts)).isEqualTo(before);
+    });
+
+    // and: events after the handover are processed on the survivor, for accounts of both former owners
+    Instant later = simulator.end().plus(Duration.ofHours(1));
+    List<SpecificRecord> after = accounts.stream()
+        .map(account -> (SpecificRecord) UsageEvent.newBuilder()
+            .setEventId("after-handover-" + account).setAccountId(account).setOccurredAt(later)
+            .setUserId("u-after").setKind(UsageKind.LOGIN).setFeature(null).setCount(1).setErrorCount(0)
+            .build())
+        .toList();
+    publish(cluster, topics, after);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        assertThat(healthOf(second, accounts).values())
+            .allSatisfy(health -> assertThat(health.path("asOf").asText()).isEqualTo(later.toString())));
+  }
+
+  private static VitalsService start(InstanceSettings settings, SharedCluster.Cluster cluster) {
+    return new VitalsService(settings.config(), ScoringConfig.defaults(),
+        new VitalsSerdes(Map.of("schema.registry.url", cluster.registryUrl()))).start();
+  }
+
+  private static void publish(SharedCluster.Cluster cluster, ItTopics topics, List<SpecificRecord> events) {
+    try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), Map.of(), topics.events())) {
+      events.forEach(publisher::publish);
+      publisher.flush();
+    }
+  }
+
+  private static Set<String> activeTasks(VitalsService instance) {
+    return instance.streams().metadataForLocalThreads().stream()
+        .map(ThreadMetadata::activeTasks)
+        .flatMap(Set::stream)
+        .map(TaskMetadata::taskId)
+        .map(Object::toString)
+        .collect(Collectors.toSet());
+  }
+
+  /** GET /accounts/{id}/health on this instance for each account; fails unless each answers 200. */
+  private static Map<String, JsonNode> healthOf(VitalsService instance, Set<String> accounts) throws IOException {
+    Map<String, JsonNode> health = new TreeMap<>();
+    for (String account : accounts) {
+      HttpResponse<String> response = get(instance, "/accounts/" + account + "/health");
+      assertThat(response.statusCode()).as("GET %s on port %d: %s", account, instance.httpPort(), response.body())
+          .isEqualTo(200);
+      health.put(account, JSON.readTree(response.body()));
+    }
+    return health;
+  }
+
+  private static HttpResponse<String> get(VitalsService instance, String path) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
+          .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
