@@ -19,6 +19,10 @@ final class StreamsSettings {
     properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
+    // The five account topics meet in one task and are applied in event time: when one of them looks caught up,
+    // give it a moment for in-flight records before its siblings race ahead (after a broker restart the lag a
+    // partition reports can be stale, and racing ahead would push its next records beyond the grace period).
+    properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 1000L);
     properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     // Opt in now to the behaviour Kafka 5.0 makes the default (and that silences its start-up warning).
     properties.put("processing.exception.handler.global.enabled", true);
