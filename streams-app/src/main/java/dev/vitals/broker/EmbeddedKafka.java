@@ -1,8 +1,8 @@
 package dev.vitals.broker;
 
+import dev.vitals.runtime.ChildProcesses;
 import dev.vitals.runtime.LoopbackPorts;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,18 +69,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     if (process == null) {
       return;
     }
-    try {
-      OutputStream pipe = process.getOutputStream();
-      pipe.close();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        log.warn("broker did not stop within 30 s; killing it");
-        process.destroyForcibly().waitFor();
-      }
-    } catch (IOException e) {
-      process.destroyForcibly();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+    if (!ChildProcesses.stop(process, Duration.ofSeconds(30))) {
+      log.warn("broker did not stop within 30 s; killed it");
     }
     process = null;
   }

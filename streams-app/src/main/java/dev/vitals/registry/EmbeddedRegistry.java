@@ -1,5 +1,6 @@
 package dev.vitals.registry;
 
+import dev.vitals.runtime.ChildProcesses;
 import dev.vitals.runtime.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,17 +132,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      process.getOutputStream().close();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (IOException e) {
-      process.destroyForcibly();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.stop(process, Duration.ofSeconds(30));
   }
 
   private static String quote(String value) {
