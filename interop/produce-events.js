@@ -44,15 +44,18 @@ async function main() {
     const text = fs.readFileSync(path.join(schemasDir, `${type}.avsc`), 'utf8');
     schemas.set(type, JSON.parse(text));
     schemaIds[valueSubject(topic)] = await registry.register(valueSubject(topic), { schemaType: 'AVRO', schema: text });
+    progress(`registered ${valueSubject(topic)} as id ${schemaIds[valueSubject(topic)]}`);
   }
   const serializer = new AvroSerializer(registry, SerdeType.VALUE, { autoRegisterSchemas: false, useLatestVersion: true });
 
   const producer = kafkaClient(bootstrap, 'vitals-interop-producer').producer({
     createPartitioner: Partitioners.DefaultPartitioner, // Java-compatible murmur2 on the key
-    idempotent: true,
+    // One request in flight keeps each partition in file order. Not idempotent: kafkajs's InitProducerId does
+    // not get past a freshly started broker whose transaction coordinator is still loading (it hangs).
     maxInFlightRequests: 1,
   });
   await producer.connect();
+  progress('connected to the broker');
   const produced = {};
   try {
     let pending = new Map(); // topic -> messages, flushed every BATCH_LINES lines to keep file order
@@ -83,6 +86,7 @@ async function main() {
       produced[topic] = (produced[topic] || 0) + 1;
       if (lineNumber % BATCH_LINES === 0) {
         await flush(producer, pending);
+        progress(`produced ${lineNumber} lines`);
         pending = new Map();
       }
     }
@@ -91,6 +95,11 @@ async function main() {
     await producer.disconnect();
   }
   process.stdout.write(JSON.stringify({ produced, schemaIds }) + '\n');
+}
+
+/** One line on stderr, so that a run that stalls shows how far it got. */
+function progress(message) {
+  process.stderr.write(`produce-events: ${message}\n`);
 }
 
 /** "usage=a,ticket=b" -> Map { usage => a, ticket => b } */
