@@ -85,7 +85,7 @@ class ConfluentInteropIT {
   private static final int DAYS = 30;
   private static final int PARTITIONS = 2;
   private static final Duration NODE_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
 
   private SharedCluster.Cluster cluster;
   private Path work;
@@ -328,13 +328,20 @@ class ConfluentInteropIT {
       }
       Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
           .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+      // On timeout the assertion names the partitions still behind: committed offset vs end offset.
       Awaitility.await("Vitals consumes every input record").atMost(PIPELINE_TIMEOUT)
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> {
+          .untilAsserted(() -> {
             Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+            Map<String, String> behind = new TreeMap<>();
+            ends.forEach((partition, end) -> {
+              OffsetAndMetadata at = committed.get(partition);
+              if (end > 0 && (at == null || at.offset() < end)) {
+                behind.put(partition.toString(), (at == null ? "none" : at.offset()) + " < " + end);
+              }
+            });
+            assertThat(behind).as("input partitions not yet consumed (committed < end)").isEmpty();
           });
     }
   }
