@@ -15,14 +15,14 @@ import org.apache.avro.Schema;
  * registered by a producer in any language (Confluent's JavaScript serializer, say) is found by Vitals under the same
  * id, and the other way round.
  */
-final class PortableSchema {
+public final class PortableSchema {
   static final String JAVA_STRING_PROPERTY = "avro.java.string";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<Schema, Schema> PORTABLE = new ConcurrentHashMap<>();
 
   private PortableSchema() {}
 
-  static Schema of(Schema schema) {
+  public static Schema of(Schema schema) {
     return PORTABLE.computeIfAbsent(schema, PortableSchema::withoutJavaProperties);
   }
 

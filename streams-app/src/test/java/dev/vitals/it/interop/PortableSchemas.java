@@ -1,8 +1,6 @@
 package dev.vitals.it.interop;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vitals.serde.PortableSchema;
 import dev.vitals.events.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +14,6 @@ import org.apache.avro.Schema;
  * {@code <type>.avsc} (usage.avsc, ticket.avsc, ...) for {@code interop/produce-events.js}.
  */
 public final class PortableSchemas {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  static final String JAVA_STRING_PROPERTY = "avro.java.string";
 
   private PortableSchemas() {}
 
@@ -30,17 +26,8 @@ public final class PortableSchemas {
     return dir;
   }
 
-  /** The schema's JSON text without Java-only properties. */
-  public static String portable(Schema schema) throws IOException {
-    JsonNode tree = JSON.readTree(schema.toString());
-    strip(tree);
-    return JSON.writeValueAsString(tree);
-  }
-
-  private static void strip(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      object.remove(JAVA_STRING_PROPERTY);
-    }
-    node.forEach(PortableSchemas::strip);
+  /** The schema's JSON text without Java-only properties, as Vitals' serializer registers it too. */
+  public static String portable(Schema schema) {
+    return PortableSchema.of(schema).toString();
   }
 }
