@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.it.interop.NodeScript;
 import dev.vitals.it.interop.OpenAlerts;
 import dev.vitals.it.interop.PortableSchemas;
-import dev.vitals.it.interop.TopicReader;
 import dev.vitals.json.AvroJson;
 import dev.vitals.replay.Replay;
 import dev.vitals.replay.ReplaySummary;
@@ -52,6 +51,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,11 +157,11 @@ class ConfluentInteropIT {
       awaitOutputsQuiet();
     }
 
-    healthRecords.addAll(values(TopicReader.readAll(cluster.bootstrapServers(), topics.health(),
+    healthRecords.addAll(values(TopicReader.readAll(cluster.bootstrapServers(), topics.health(), new StringDeserializer(),
         new ConfluentAvroDeserializer<>(registry, AccountHealth.class))));
-    alertRecords.addAll(values(TopicReader.readAll(cluster.bootstrapServers(), topics.alerts(),
+    alertRecords.addAll(values(TopicReader.readAll(cluster.bootstrapServers(), topics.alerts(), new StringDeserializer(),
         new ConfluentAvroDeserializer<>(registry, ChurnAlert.class))));
-    deadLetters.addAll(TopicReader.readAll(cluster.bootstrapServers(), topics.deadLetters(),
+    deadLetters.addAll(TopicReader.readAll(cluster.bootstrapServers(), topics.deadLetters(), new StringDeserializer(),
         new ByteArrayDeserializer()));
     System.out.printf("produced by kafkajs %s; replay %s; Vitals wrote %d health and %d alert records%n",
         producedPerTopic, replay, healthRecords.size(), alertRecords.size());

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -22,6 +23,11 @@ public final class TopicReader {
   private TopicReader() {}
 
   public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic) {
+    return readAll(bootstrapServers, topic.name(), topic.key().deserializer(), topic.value().deserializer());
+  }
+
+  public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic,
+      Deserializer<K> keys, Deserializer<V> values) {
     Map<String, Object> config = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
@@ -29,8 +35,8 @@ public final class TopicReader {
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<K, V> consumer =
-        new KafkaConsumer<>(config, topic.key().deserializer(), topic.value().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+        new KafkaConsumer<>(config, keys, values)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(info -> new TopicPartition(info.topic(), info.partition()))
           .toList();
       consumer.assign(partitions);
@@ -41,7 +47,7 @@ public final class TopicReader {
       Instant deadline = Instant.now().plus(READ_TIMEOUT);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + READ_TIMEOUT);
+          throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
