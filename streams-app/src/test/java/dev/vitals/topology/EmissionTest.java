@@ -44,16 +44,28 @@ class EmissionTest {
   }
 
   @Test
-  void shouldNotEmitAgainWhenAnEventLeavesTheHealthUnchanged() {
-    pipeline.send(answer("acme", "2026-03-01T10:00:00Z", "r1", SurveyKind.NPS, 9)).flush();
+  void shouldNotEmitAgainWhenAnOlderEventLeavesTheHealthUnchanged() {
+    pipeline.send(answer("acme", "2026-03-01T11:00:00Z", "r1", SurveyKind.NPS, 9)).flush();
     List<AccountHealth> first = pipeline.healthRecords();
 
-    // r1 confirms the same 9 an hour later: same respondents, same NPS, same score
-    pipeline.send(answer("acme", "2026-03-01T11:00:00Z", "r1", SurveyKind.NPS, 9)).flush();
+    // an earlier RESOURCE rating arrives late: no KPI of the health record reads it, and the latest time stays
+    pipeline.send(answer("acme", "2026-03-01T10:00:00Z", "r2", SurveyKind.RESOURCE, 4)).flush();
     List<AccountHealth> second = pipeline.healthRecords();
 
     assertThat(first).hasSize(1);
     assertThat(second).isEmpty();
+  }
+
+  @Test
+  void shouldEmitTheNewerEventTimeEvenWhenNothingElseChanged() {
+    pipeline.send(answer("acme", "2026-03-01T10:00:00Z", "r1", SurveyKind.NPS, 9)).flush();
+    pipeline.healthRecords();
+
+    // r1 confirms the same 9 an hour later: same NPS, same score, but the record now reflects 11:00
+    pipeline.send(answer("acme", "2026-03-01T11:00:00Z", "r1", SurveyKind.NPS, 9)).flush();
+
+    assertThat(pipeline.healthRecords()).singleElement()
+        .satisfies(health -> assertThat(health.getAsOf()).isEqualTo(Instant.parse("2026-03-01T11:00:00Z")));
   }
 
   @Test
