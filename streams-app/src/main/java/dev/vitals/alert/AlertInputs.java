@@ -19,7 +19,9 @@ import java.util.Set;
  * @param detractors respondents whose latest NPS answer is a detractor's
  * @param daysWithoutUsage whole days from the last usage to the pipeline's event clock; null when never used
  * @param subscribedFor how long the current subscription has run, up to the event clock; null when not subscribed
- * @param openRules the rules currently open for the account (AT_RISK's hysteresis needs it)
+ * @param pastScores the scores at this time of day on each previous day, newest first, recomputed from the
+ *     account's ledgers (null where the account had no events yet); AT_RISK's hysteresis reads them
+ * @param openRules the rules open for the account before this evaluation
  */
 public record AlertInputs(
     AccountKpis kpis,
@@ -29,4 +31,5 @@ public record AlertInputs(
     List<SurveyAnswer> detractors,
     Integer daysWithoutUsage,
     Duration subscribedFor,
+    List<Double> pastScores,
     Set<AlertRule> openRules) {}

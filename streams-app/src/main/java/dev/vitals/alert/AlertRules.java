@@ -15,14 +15,16 @@ import java.util.Map;
 
 /**
  * The eight churn-risk rules of SPEC §4 as conditions on an account's current KPIs and score. A rule that holds is
- * open; one that stops holding resolves. Only AT_RISK looks at whether it is already open: it resolves at a higher
- * score than it is raised at, so an account hovering at the band edge does not flap.
+ * open; one that stops holding resolves. AT_RISK resolves at a higher score than it is raised at, so an account
+ * hovering at the band edge does not flap; it is the only rule that looks at what is already open.
  */
 public final class AlertRules {
   private final AlertThresholds thresholds;
+  private final double atRiskBelow;
 
-  public AlertRules(AlertThresholds thresholds) {
+  public AlertRules(AlertThresholds thresholds, double atRiskBelow) {
     this.thresholds = thresholds;
+    this.atRiskBelow = atRiskBelow;
   }
 
   /** The severity each rule is raised and resolved with. */
@@ -60,13 +62,34 @@ public final class AlertRules {
     };
   }
 
+  /**
+   * At risk below 40; between 40 and 45 still at risk when it already was, or when the score dipped below 40 since
+   * it was last at 45 or above. The dip is also looked for in the daily scores recomputed from the ledgers, so an
+   * evaluation that happened to skip the dip (batching) comes to the same answer as one that saw it.
+   */
   private String atRisk(AlertInputs in) {
-    boolean open = in.openRules().contains(AlertRule.AT_RISK);
-    if (in.band() != HealthBand.AT_RISK && !(open && in.score() < thresholds.atRiskResolveAtOrAbove())) {
+    boolean stillAtRisk = in.score() < thresholds.atRiskResolveAtOrAbove()
+        && (in.openRules().contains(AlertRule.AT_RISK) || dippedBelowAtRiskSinceLastRecovery(in.pastScores()));
+    if (in.band() != HealthBand.AT_RISK && !stillAtRisk) {
       return null;
     }
     return String.format(ROOT, "health score %.1f is at risk (resolves at %.0f or above)", in.score(),
         thresholds.atRiskResolveAtOrAbove());
+  }
+
+  private boolean dippedBelowAtRiskSinceLastRecovery(List<Double> pastScores) {
+    for (Double score : pastScores) {
+      if (score == null) {
+        continue;
+      }
+      if (score >= thresholds.atRiskResolveAtOrAbove()) {
+        return false;
+      }
+      if (score < atRiskBelow) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String scoreDrop(AlertInputs in) {

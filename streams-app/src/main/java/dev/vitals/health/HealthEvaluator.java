@@ -49,7 +49,7 @@ public final class HealthEvaluator {
   public HealthEvaluator(ScoringConfig config) {
     this.config = config;
     this.model = new HealthModel(config);
-    this.rules = new AlertRules(config.alerts());
+    this.rules = new AlertRules(config.alerts(), config.bands().atRiskBelow());
   }
 
   /**
@@ -69,7 +69,7 @@ public final class HealthEvaluator {
     AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(),
         history.peakWithin(config.alerts().scoreDropWindow()),
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), state.daysWithoutUsage(now),
-        state.subscribedFor(now), state.openAlerts.keySet());
+        state.subscribedFor(now), history.newestFirst(), state.openAlerts.keySet());
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
 
     AccountHealth health = healthRecord(state, kpis, assessment, delta7d);

@@ -5,6 +5,8 @@ import dev.vitals.schema.Segment;
 import dev.vitals.scoring.HealthModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The account's scores at this time of day on each of the previous days, recomputed from its retained ledgers
@@ -35,6 +37,15 @@ record ScoreHistory(double[] scores) {
       return null;
     }
     return Math.round((scoreNow - scores[day - 1]) * 10) / 10.0;
+  }
+
+  /** The past daily scores, newest first, null where there was no data. */
+  List<Double> newestFirst() {
+    List<Double> scores = new ArrayList<>(this.scores.length);
+    for (double score : this.scores) {
+      scores.add(Double.isNaN(score) ? null : score);
+    }
+    return scores;
   }
 
   /** The highest score over the past {@code window} (whole days); null without any. */

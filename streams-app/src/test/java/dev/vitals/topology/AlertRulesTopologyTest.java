@@ -70,6 +70,20 @@ class AlertRulesTopologyTest {
   }
 
   @Test
+  void shouldRaiseAtRiskForADipThatNoEvaluationSaw() {
+    useScoring(TestScoring.csatIsTheScore());
+
+    // Day 1: 3 of 10 satisfied = 30. Day 2: 8 more satisfied and 8 more not = 11 of 26 = 42.3. One evaluation only,
+    // after both days (as a batch in the live pipeline would): the dip is found in the recomputed daily scores.
+    csat("2026-03-01T10:00:00Z", 3, 7);
+    csat("2026-03-02T10:00:00Z", 8, 8);
+    pipeline.flush();
+
+    assertThat(newAlerts(AlertRule.AT_RISK)).singleElement()
+        .satisfies(alert -> assertThat(alert.getScore()).isEqualTo(42.3));
+  }
+
+  @Test
   void shouldRaiseAtRiskBelow40KeepItOpenAt42AndResolveItAt45() {
     useScoring(TestScoring.csatIsTheScore()); // score = CSAT %
 
