@@ -38,12 +38,7 @@ final class ProduceCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new UserError("cannot read events file " + file, 2);
     }
-    ServiceConfig settings;
-    try {
-      settings = ServiceConfig.load(config, System.getenv());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), 2);
-    }
+    ServiceConfig settings = ServiceConfigs.load(config);
     JsonEventCodec codec = new JsonEventCodec();
     EventTopics topics = new EventTopics(Topics.of(settings.topics(),
         new VitalsSerdes(settings.registryClientConfig())));

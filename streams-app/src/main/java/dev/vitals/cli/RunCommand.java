@@ -6,7 +6,6 @@ import dev.vitals.runtime.TopicProvisioner;
 import dev.vitals.runtime.VitalsService;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,15 +28,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (config != null && !Files.isReadable(config)) {
-      throw new UserError("cannot read configuration file " + config, 2);
-    }
-    ServiceConfig settings;
-    try {
-      settings = ServiceConfig.load(config, System.getenv());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), 2);
-    }
+    ServiceConfig settings = ServiceConfigs.load(config);
     ScoringConfig scoring = ScoringConfigs.load(settings.scoringFile());
     if (createTopics != null) {
       TopicProvisioner.ensure(settings.bootstrapServers(), settings.kafkaOverrides(),

@@ -1,0 +1,62 @@
+package dev.vitals.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceConfigTest {
+
+  @Test
+  void shouldLetTheEnvironmentOverrideTheFileAndPassKafkaSettingsThrough(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("vitals.properties");
+    Files.writeString(file, """
+        bootstrap.servers=kafka-1:9092
+        schema.registry.url=https://registry:8081
+        kafka.security.protocol=SASL_SSL
+        http.port=9000
+        """);
+
+    ServiceConfig config = ServiceConfig.load(file, Map.of(
+        "VITALS_BOOTSTRAP_SERVERS", "kafka-2:9092",
+        "VITALS_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;",
+        "VITALS_BASIC_AUTH_USER_INFO", "ops:secret",
+        "PATH", "/usr/bin"));
+
+    assertThat(config.bootstrapServers()).isEqualTo("kafka-2:9092");
+    assertThat(config.httpPort()).isEqualTo(9000);
+    assertThat(config.advertisedServer()).isEqualTo("127.0.0.1:9000");
+    assertThat(config.kafkaOverrides()).containsEntry("security.protocol", "SASL_SSL")
+        .containsKey("sasl.jaas.config");
+    assertThat(config.registryClientConfig()).containsEntry("basic.auth.user.info", "ops:secret")
+        .containsEntry("schema.registry.url", "https://registry:8081");
+  }
+
+  @Test
+  void shouldNameTheMissingSettingAndItsVariable() {
+    assertThatThrownBy(() -> ServiceConfig.load(null, Map.of("VITALS_BOOTSTRAP_SERVERS", "k:9092")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("configuration: schema.registry.url: required (set it in the properties file or"
+            + " VITALS_SCHEMA_REGISTRY_URL)");
+  }
+
+  @Test
+  void shouldMaskSecretsAndRegistryCredentialsInTheLoggedConfiguration() {
+    Map<String, Object> masked = Secrets.masked(Map.of(
+        "sasl.jaas.config", "PlainLoginModule required password=hunter2;",
+        "ssl.truststore.password", "changeit",
+        "basic.auth.user.info", "ops:secret",
+        "bootstrap.servers", "kafka:9092"));
+
+    assertThat(masked).containsEntry("sasl.jaas.config", Secrets.MASK)
+        .containsEntry("ssl.truststore.password", Secrets.MASK)
+        .containsEntry("basic.auth.user.info", Secrets.MASK)
+        .containsEntry("bootstrap.servers", "kafka:9092");
+    assertThat(ConfigText.withoutUserInfo("https://ops:secret@registry:8081/apis/ccompat/v7"))
+        .isEqualTo("https://******@registry:8081/apis/ccompat/v7");
+  }
+}
