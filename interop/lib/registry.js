@@ -6,7 +6,7 @@ const { SchemaRegistryClient } = require('@confluentinc/schemaregistry');
 function registryClient(url) {
   return new SchemaRegistryClient({
     baseURLs: [url], maxRetries: 2, retriesWaitMs: 200, retriesMaxWaitMs: 1000,
-    createAxiosDefaults: { timeout: 15000 }, // a hung registry fails the request instead of the whole run
+    createAxiosDefaults: { timeout: 60000 }, // a hung registry fails the request instead of the whole run
   });
 }
 
