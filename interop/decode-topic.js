@@ -15,7 +15,7 @@
 const { AvroDeserializer, SerdeType } = require('@confluentinc/schemaregistry');
 const { parseArgs, required } = require('./lib/args');
 const { kafkaClient } = require('./lib/kafka');
-const { registryClient } = require('./lib/registry');
+const { registryClient, retryingTimeouts } = require('./lib/registry');
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -71,7 +71,8 @@ async function main() {
         }
         let value;
         try {
-          value = message.value === null ? null : await deserializer.deserialize(topic, message.value);
+          value = message.value === null ? null
+              : await retryingTimeouts(() => deserializer.deserialize(topic, message.value));
         } catch (e) {
           failure = new Error(`${topic} partition ${partition} offset ${message.offset}: `
             + `Confluent's AvroDeserializer cannot decode the value: ${e.message}`);

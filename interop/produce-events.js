@@ -24,7 +24,7 @@ const { Partitioners } = require('kafkajs');
 const { AvroSerializer, SerdeType } = require('@confluentinc/schemaregistry');
 const { parseArgs, required } = require('./lib/args');
 const { kafkaClient } = require('./lib/kafka');
-const { registryClient, valueSubject } = require('./lib/registry');
+const { registryClient, valueSubject, retryingTimeouts } = require('./lib/registry');
 const { toAvroValue } = require('./lib/avro-value');
 
 const BATCH_LINES = 500;
@@ -43,7 +43,7 @@ async function main() {
   for (const [type, topic] of topics) {
     const text = fs.readFileSync(path.join(schemasDir, `${type}.avsc`), 'utf8');
     schemas.set(type, JSON.parse(text));
-    schemaIds[valueSubject(topic)] = await registry.register(valueSubject(topic), { schemaType: 'AVRO', schema: text });
+    schemaIds[valueSubject(topic)] = await retryingTimeouts(() => registry.register(valueSubject(topic), { schemaType: 'AVRO', schema: text }));
     progress(`registered ${valueSubject(topic)} as id ${schemaIds[valueSubject(topic)]}`);
   }
   const serializer = new AvroSerializer(registry, SerdeType.VALUE, { autoRegisterSchemas: false, useLatestVersion: true });
@@ -75,7 +75,7 @@ async function main() {
       const value = toAvroValue(schemas.get(event.type), event, where);
       let bytes;
       try {
-        bytes = await serializer.serialize(topic, value);
+        bytes = await retryingTimeouts(() => serializer.serialize(topic, value));
       } catch (e) {
         throw new Error(`${where}: Confluent's AvroSerializer refused the event: ${e.message}`);
       }

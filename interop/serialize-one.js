@@ -15,7 +15,7 @@
 const fs = require('fs');
 const { AvroSerializer, SerdeType } = require('@confluentinc/schemaregistry');
 const { parseArgs, required } = require('./lib/args');
-const { registryClient, valueSubject } = require('./lib/registry');
+const { registryClient, valueSubject, retryingTimeouts } = require('./lib/registry');
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -26,10 +26,10 @@ async function main() {
 
   let registeredId = null;
   if (args.register === 'true') {
-    registeredId = await registry.register(valueSubject(topic), { schemaType: 'AVRO', schema });
+    registeredId = await retryingTimeouts(() => registry.register(valueSubject(topic), { schemaType: 'AVRO', schema }));
   }
   const serializer = new AvroSerializer(registry, SerdeType.VALUE, { autoRegisterSchemas: false, useLatestVersion: true });
-  const bytes = await serializer.serialize(topic, record);
+  const bytes = await retryingTimeouts(() => serializer.serialize(topic, record));
   process.stdout.write(JSON.stringify({ registeredId, hex: bytes.toString('hex') }) + '\n');
 }
 
