@@ -61,7 +61,8 @@ public final class Replay {
     int lines = 0;
     int rejected = 0;
     int alerts = 0;
-    try (ReplayPipeline pipeline = new ReplayPipeline(config, VitalsSerdes.mock(registry), Instant.now(), stateDir);
+    Instant producedAt = Instant.now();
+    try (OfflinePipeline pipeline = new OfflinePipeline(config, VitalsSerdes.mock(registry), producedAt, stateDir);
         BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8);
         BufferedWriter alertsOut = Files.newBufferedWriter(outDir.resolve("alerts.jsonl"));
         BufferedWriter rejectedOut = Files.newBufferedWriter(outDir.resolve("rejected.jsonl"))) {
@@ -69,7 +70,7 @@ public final class Replay {
       while ((line = in.readLine()) != null) {
         lines++;
         String where = events + ":" + lines;
-        String refusal = replayLine(pipeline, line);
+        String refusal = replayLine(pipeline, line, producedAt);
         for (TestRecord<byte[], byte[]> dead : pipeline.drainDeadLetters()) {
           refusal = header(dead, DeadLetterHeaders.REASON) + ": " + header(dead, DeadLetterHeaders.DETAIL);
         }
@@ -95,9 +96,11 @@ public final class Replay {
   }
 
   /** Pipes one line; returns why the parser refused it, or null when it went into the pipeline. */
-  private String replayLine(ReplayPipeline pipeline, String line) {
+  private String replayLine(OfflinePipeline pipeline, String line, Instant producedAt) {
     try {
-      pipeline.pipe(codec.parse(line));
+      // Each event is evaluated on its own, so replay shows every alert transition a live run could show.
+      pipeline.pipe(codec.parse(line), producedAt);
+      pipeline.letEmitIntervalPass();
       return null;
     } catch (InvalidEventException e) {
       return e.getMessage();
@@ -123,7 +126,7 @@ public final class Replay {
     }
   }
 
-  private static void writeKpis(Path file, ReplayPipeline pipeline, Map<String, AccountHealth> finalHealth)
+  private static void writeKpis(Path file, OfflinePipeline pipeline, Map<String, AccountHealth> finalHealth)
       throws IOException {
     Map<String, AccountState> states = new TreeMap<>();
     try (KeyValueIterator<String, AccountState> all = pipeline.accounts().all()) {

@@ -1,0 +1,119 @@
+package dev.vitals.replay;
+
+import dev.vitals.events.EventType;
+import dev.vitals.kpi.AccountState;
+import dev.vitals.schema.AccountHealth;
+import dev.vitals.schema.ChurnAlert;
+import dev.vitals.scoring.ScoringConfig;
+import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.EventTopics;
+import dev.vitals.topology.StoreNames;
+import dev.vitals.topology.TopicNames;
+import dev.vitals.topology.Topics;
+import dev.vitals.topology.VitalsTopology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The production topology on Kafka Streams' test driver: records go in through the same input topics, as the same
+ * Confluent-framed Avro bytes, and come out of the same output topics. {@code replay} runs on it, and so do the
+ * topology tests, so both exercise exactly what the service runs. Wall-clock time moves only when told to
+ * ({@link #letEmitIntervalPass()}): that is when pending accounts are evaluated and their changes emitted.
+ */
+public final class OfflinePipeline implements AutoCloseable {
+  private final TopologyTestDriver driver;
+  private final ScoringConfig config;
+  private final EventTopics eventTopics;
+  private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
+  private final TestOutputTopic<String, AccountHealth> health;
+  private final TestOutputTopic<String, ChurnAlert> alerts;
+  private final TestOutputTopic<byte[], byte[]> deadLetters;
+
+  /** The pipeline over the default topic names, its wall clock starting at {@code startTime}. */
+  public OfflinePipeline(ScoringConfig config, VitalsSerdes serdes, Instant startTime, Path stateDir) {
+    this.config = config;
+    TopicNames names = TopicNames.defaults();
+    Topics topics = Topics.of(names, serdes);
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vitals-offline");
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline.invalid:9092");
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    this.driver = new TopologyTestDriver(VitalsTopology.build(topics, config), properties, startTime);
+    this.eventTopics = new EventTopics(topics);
+    this.health = driver.createOutputTopic(names.health(), topics.health().key().deserializer(),
+        topics.health().value().deserializer());
+    this.alerts = driver.createOutputTopic(names.alerts(), topics.alerts().key().deserializer(),
+        topics.alerts().value().deserializer());
+    this.deadLetters = driver.createOutputTopic(names.deadLetters(), topics.deadLetters().key().deserializer(),
+        topics.deadLetters().value().deserializer());
+  }
+
+  /** Pipes one event to its topic, keyed by its accountId, as produced at {@code producedAt}. */
+  public void pipe(SpecificRecord event, Instant producedAt) {
+    pipeRaw(eventTopics.topicOf(EventType.of(event)), EventType.accountId(event), eventTopics.serialize(event),
+        producedAt);
+  }
+
+  /** Pipes raw value bytes (bad input included) to {@code topic}. */
+  public void pipeRaw(String topic, String key, byte[] value, Instant producedAt) {
+    byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    inputs.computeIfAbsent(topic, t -> driver.createInputTopic(t, (x, bytes) -> bytes, (x, bytes) -> bytes))
+        .pipeInput(new TestRecord<>(keyBytes, value, null, producedAt));
+  }
+
+  /** Lets one emit interval of wall-clock time pass: pending accounts are evaluated, changes emitted. */
+  public void letEmitIntervalPass() {
+    driver.advanceWallClockTime(config.pipeline().emitInterval());
+  }
+
+  public EventTopics eventTopics() {
+    return eventTopics;
+  }
+
+  public List<AccountHealth> drainHealth() {
+    return health.readValuesToList();
+  }
+
+  public List<ChurnAlert> drainAlerts() {
+    return alerts.readValuesToList();
+  }
+
+  public List<TestRecord<byte[], byte[]>> drainDeadLetters() {
+    return deadLetters.readRecordsToList();
+  }
+
+  public KeyValueStore<String, AccountState> accounts() {
+    return driver.getKeyValueStore(StoreNames.ACCOUNT_STATE);
+  }
+
+  /** Sum of a pipeline counter over every task, for the given tags (others are ignored). */
+  public double counter(String name, Map<String, String> tags) {
+    double total = 0;
+    for (Map.Entry<MetricName, ? extends Metric> entry : driver.metrics().entrySet()) {
+      MetricName metric = entry.getKey();
+      if (metric.name().equals(name) && metric.tags().entrySet().containsAll(tags.entrySet())) {
+        total += ((Number) entry.getValue().metricValue()).doubleValue();
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
