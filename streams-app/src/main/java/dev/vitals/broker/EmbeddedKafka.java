@@ -47,10 +47,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     return "127.0.0.1:" + brokerPort;
   }
 
-  public Path dataDir() {
-    return dataDir;
-  }
-
   /** Formats the storage (first start only), starts the broker and waits until it answers. */
   public synchronized EmbeddedKafka start() {
     Path properties = writeServerProperties();
@@ -81,10 +77,6 @@ public final class EmbeddedKafka implements AutoCloseable {
       process.destroyForcibly().waitFor();
       process = null;
     }
-  }
-
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
   }
 
   public synchronized long pid() {

@@ -20,9 +20,4 @@ public final class KpiWindows {
   public static final Duration SCORE_HISTORY = Duration.ofDays(7);
 
   private KpiWindows() {}
-
-  /** Days of usage a KPI may look back: the trend's 7 + 28 days, evaluated up to 7 days in the past. */
-  public static int usageLookbackDays() {
-    return RECENT_USAGE_DAYS + PRIOR_USAGE_DAYS + (int) SCORE_HISTORY.toDays();
-  }
 }

@@ -9,7 +9,6 @@ import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.MockSchemaRegistryScope;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.VitalsSerdes;
-import dev.vitals.topology.TopicNames;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -112,10 +111,6 @@ public final class PipelineDriver implements AutoCloseable {
 
   public SchemaRegistry registry() {
     return serdes.registry();
-  }
-
-  public TopicNames topicNames() {
-    return TopicNames.defaults();
   }
 
   /** Sum of a Vitals pipeline counter over every task, for the given tags (others are ignored). */
