@@ -33,8 +33,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Turns an account's state into its health record and alert transitions: KPIs as of the latest event time, the
- * score and explanation, the 7-day delta (the state is re-evaluated as of 7 days earlier, so the delta does not
- * depend on when evaluations happened to run), and the alert rules against the alerts already open. No Kafka here:
+ * score and explanation, the 7-day delta (against the closing score of the day 7 days earlier, recomputed from the
+ * ledgers when a late event changes it, so the delta does not depend on when evaluations happened to run), and the alert rules against the alerts already open. No Kafka here:
  * the topology calls it from a punctuator, replay and tests call it the same way.
  */
 public final class HealthEvaluator {
@@ -63,7 +63,7 @@ public final class HealthEvaluator {
     Segment segment = state.profile == null ? null : state.profile.segment();
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
-    ScoreHistory history = ScoreHistory.of(model, state, segment, historyDays());
+    ScoreHistory history = ScoreHistory.of(model, config.modelVersion(), state, segment, historyDays());
     Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
 
     AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(),

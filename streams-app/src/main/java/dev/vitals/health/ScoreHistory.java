@@ -3,29 +3,43 @@ package dev.vitals.health;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.schema.Segment;
 import dev.vitals.scoring.HealthModel;
+import dev.vitals.kpi.EventDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
 
 /**
- * The account's scores at this time of day on each of the previous days, recomputed from its retained ledgers
- * rather than remembered from earlier evaluations: the past scores then depend only on the events, not on when
- * evaluations happened to run, and a late event corrects the past as it should. Days before the account's first
- * event have no score.
+ * The account's closing scores (the score as of the last millisecond of a UTC day) on each of the previous days.
+ * They come from the account's ledgers, not from whichever evaluations happened to run, so they depend only on the
+ * events, and a late event corrects the past as it should. Each is computed once and kept in the state; a late event
+ * (or a profile change, or another scoring model) invalidates those from its day on. Days that closed before the
+ * account's first event have no score.
  *
- * @param scores {@code scores[d - 1]} is the score {@code d} days ago, or NaN without data then
+ * @param scores {@code scores[d - 1]} is the closing score {@code d} days before the latest event's day, or NaN
  */
 record ScoreHistory(double[] scores) {
 
-  static ScoreHistory of(HealthModel model, AccountState state, Segment segment, int days) {
-    Instant asOf = state.latestEventAt;
+  static ScoreHistory of(HealthModel model, String modelVersion, AccountState state, Segment segment, int days) {
+    long today = EventDay.of(state.latestEventAt);
+    SortedMap<Long, Double> kept = state.closingScores;
+    if (!Objects.equals(state.closingScoresModel, modelVersion)) {
+      kept.clear();
+      state.closingScoresModel = modelVersion;
+    } else if (state.rescoreFromDay != null) {
+      kept.tailMap(state.rescoreFromDay).clear();
+    }
+    state.rescoreFromDay = null;
+    kept.headMap(today - days).clear();
     double[] scores = new double[days];
-    for (int day = 1; day <= days; day++) {
-      Instant then = asOf.minus(Duration.ofDays(day));
-      scores[day - 1] = then.isBefore(state.firstEventAt)
+    for (int back = 1; back <= days; back++) {
+      long day = today - back;
+      Instant close = EventDay.lastInstantOf(day);
+      scores[back - 1] = close.isBefore(state.firstEventAt)
           ? Double.NaN
-          : model.assess(state.kpisAt(then), segment).score();
+          : kept.computeIfAbsent(day, d -> model.assess(state.kpisAt(close), segment).score());
     }
     return new ScoreHistory(scores);
   }

@@ -34,6 +34,17 @@ public final class AccountState {
   public Map<AlertRule, Instant> openAlerts = new TreeMap<>();
   /** Fingerprint of the last health record emitted, so unchanged accounts are not emitted again. */
   public long lastEmittedFingerprint;
+  /**
+   * The score at the close of each recent UTC day (epoch day to score), computed once and kept: the 7-day delta,
+   * the score-drop peak and AT_RISK's hysteresis read them instead of recomputing past KPIs on every evaluation.
+   */
+  public TreeMap<Long, Double> closingScores = new TreeMap<>();
+  /** The scoring model's version the closing scores were computed with: another model recomputes them. */
+  public String closingScoresModel;
+  /** The earliest day whose closing score a late event (or a profile change) invalidated; null when none. */
+  public Long rescoreFromDay;
+  /** The latest event day on which the ledgers were pruned, so pruning runs once a day. */
+  public Long prunedOnDay;
 
   public AccountState() {}
 
@@ -46,6 +57,13 @@ public final class AccountState {
   /** True when {@code occurredAt} is older than the account's latest event time by more than the grace period. */
   public boolean isTooLate(Instant occurredAt, Duration grace) {
     return latestEventAt != null && occurredAt.isBefore(latestEventAt.minus(grace));
+  }
+
+  /** Why an event at {@code occurredAt} is refused as too late, in the words of the dead-letter detail. */
+  public String tooLateDetail(Instant occurredAt, Duration grace) {
+    String period = grace.toHours() % 24 == 0 ? grace.toDays() + " days" : grace.toString();
+    return "occurredAt " + occurredAt + " is more than the grace period of " + period
+        + " before the account's latest event time " + latestEventAt;
   }
 
   /** Applies one accepted input event (usage, ticket, billing, survey or profile). */
@@ -63,8 +81,25 @@ public final class AccountState {
     } else {
       throw new IllegalArgumentException("not an account event: " + event.getClass().getName());
     }
+    invalidateClosingScores(event, occurredAt);
     firstEventAt = firstEventAt == null || occurredAt.isBefore(firstEventAt) ? occurredAt : firstEventAt;
     latestEventAt = latestEventAt == null || occurredAt.isAfter(latestEventAt) ? occurredAt : latestEventAt;
+  }
+
+  /**
+   * An event on an earlier day than the latest changes the closing scores from its day on; a profile (segment, key
+   * features) changes how every past day is scored.
+   */
+  private void invalidateClosingScores(Object event, Instant occurredAt) {
+    long from;
+    if (event instanceof AccountProfile) {
+      from = Long.MIN_VALUE;
+    } else if (latestEventAt != null && EventDay.of(occurredAt) < EventDay.of(latestEventAt)) {
+      from = EventDay.of(occurredAt);
+    } else {
+      return;
+    }
+    rescoreFromDay = rescoreFromDay == null ? from : Math.min(rescoreFromDay, from);
   }
 
   private void applyProfile(AccountProfile accountProfile) {

@@ -38,6 +38,12 @@ public final class BillingLedger {
     }
   }
 
+  /** True when no billing event was ever recorded. */
+  public boolean isEmpty() {
+    return entries.isEmpty() && baselineMrrCents == null && baselineSeats == null && baselineRenewalDate == null
+        && !baselineCancelled && baselineSubscribedSince == null && renewals == 0;
+  }
+
   FinancialKpis kpis(Instant asOf) {
     BillingPosition now = positionAt(asOf);
     BillingPosition monthAgo = positionAt(asOf.minus(KpiWindows.MRR_CHANGE));

@@ -19,9 +19,25 @@ public final class SurveyLedger {
 
   public SurveyLedger() {}
 
+  /**
+   * Records an answer. An answer is identified by its time, respondent and survey: a second one with the same
+   * identity (re-sent under another event id) replaces the first rather than counting twice.
+   */
   void record(SurveyResponse response) {
-    answers.add(new SurveyAnswer(response.getOccurredAt(), response.getRespondentId(), response.getSurvey(),
-        response.getScore(), response.getTouchpoint()));
+    SurveyAnswer answer = new SurveyAnswer(response.getOccurredAt(), response.getRespondentId(),
+        response.getSurvey(), response.getScore(), response.getTouchpoint());
+    answers.removeIf(existing -> existing.sameIdentity(answer));
+    answers.add(answer);
+  }
+
+  /** The answer whose identity is {@code identity} ({@link SurveyAnswer#identity()}); null when none. */
+  public SurveyAnswer find(String identity) {
+    for (SurveyAnswer answer : answers) {
+      if (answer.identity().equals(identity)) {
+        return answer;
+      }
+    }
+    return null;
   }
 
   SentimentKpis kpis(Instant asOf) {

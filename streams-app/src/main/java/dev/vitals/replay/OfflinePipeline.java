@@ -6,6 +6,8 @@ import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.state.AccountBook;
+import dev.vitals.topology.StreamsAccountStore;
 import dev.vitals.topology.EventTopics;
 import dev.vitals.topology.StoreNames;
 import dev.vitals.topology.TopicNames;
@@ -30,8 +32,8 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The production topology on Kafka Streams' test driver: records go in through the same input topics, as the same
- * Confluent-framed Avro bytes, and come out of the same output topics. {@code replay} runs on it, and so do the
- * topology tests, so both exercise exactly what the service runs. Wall-clock time moves only when told to
+ * Confluent-framed Avro bytes, and come out of the same output topics. The topology tests run on it, so they
+ * exercise exactly what the service runs. Wall-clock time moves only when told to
  * ({@link #letEmitIntervalPass()}): that is when pending accounts are evaluated and their changes emitted.
  */
 public final class OfflinePipeline implements AutoCloseable {
@@ -96,8 +98,11 @@ public final class OfflinePipeline implements AutoCloseable {
     return deadLetters.readRecordsToList();
   }
 
-  public KeyValueStore<String, AccountState> accounts() {
-    return driver.getKeyValueStore(StoreNames.ACCOUNT_STATE);
+  /** The account's state as the stores hold it (decoded afresh); null when it has none. */
+  public AccountState account(String accountId) {
+    KeyValueStore<String, byte[]> summaries = driver.getKeyValueStore(StoreNames.ACCOUNT_SUMMARY);
+    KeyValueStore<String, byte[]> ledger = driver.getKeyValueStore(StoreNames.ACCOUNT_LEDGER);
+    return new AccountBook(new StreamsAccountStore(summaries, ledger), 1).find(accountId);
   }
 
   /** Sum of a pipeline counter over every task, for the given tags (others are ignored). */

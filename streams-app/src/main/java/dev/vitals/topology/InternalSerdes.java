@@ -1,13 +1,14 @@
 package dev.vitals.topology;
 
-import dev.vitals.kpi.AccountState;
 import org.apache.kafka.common.serialization.Serde;
 
-/** Serdes of what is not an Avro contract: raw input bytes, store keys and timestamps, and internal state. */
+/**
+ * Serdes of what is not an Avro contract: raw input bytes (also the account stores' values, which {@code
+ * dev.vitals.state} encodes itself), store keys and timestamps, and the cost ledger.
+ */
 public record InternalSerdes(
     Serde<byte[]> raw,
     Serde<String> keys,
     Serde<String> json,
     Serde<Long> timestamps,
-    Serde<AccountState> accountState,
     Serde<MonthlyCost> monthlyCost) {}

@@ -7,8 +7,16 @@ package dev.vitals.topology;
 public final class StoreNames {
   /** Event ids seen recently, for de-duplication (window store, no caching). */
   public static final String EVENT_IDS = "vitals-event-ids";
-  /** Per-account KPI ledgers, profile, open alerts (key-value store, key accountId). */
-  public static final String ACCOUNT_STATE = "vitals-account-state";
+  /**
+   * Each account's summary: event times, open alerts, closing scores (key-value store, key accountId; values in
+   * the versioned binary state format of {@code dev.vitals.state}).
+   */
+  public static final String ACCOUNT_SUMMARY = "vitals-account-summary";
+  /**
+   * Each account's ledger entries: usage days, users, features, milestones, tickets, survey answers, billing,
+   * profile (key-value store, key {@code accountId␟kind␟part}; see {@code dev.vitals.state.EntryKey}).
+   */
+  public static final String ACCOUNT_LEDGER = "vitals-account-ledger";
   /** The last health record emitted per account, as JSON, for the REST API and metrics (key accountId). */
   public static final String ACCOUNT_HEALTH = "vitals-account-health";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */

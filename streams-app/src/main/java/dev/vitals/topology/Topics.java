@@ -1,6 +1,5 @@
 package dev.vitals.topology;
 
-import dev.vitals.kpi.AccountState;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.AccountProfile;
 import dev.vitals.schema.BillingEvent;
@@ -41,7 +40,6 @@ public record Topics(
         new Topic<>(names.health(), key, serdes.avro(AccountHealth.class)),
         new Topic<>(names.alerts(), key, serdes.avro(ChurnAlert.class)),
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
-        new InternalSerdes(serdes.bytes(), key, serdes.string(), serdes.longs(), serdes.json(AccountState.class),
-            serdes.json(MonthlyCost.class)));
+        new InternalSerdes(serdes.bytes(), key, serdes.string(), serdes.longs(), serdes.json(MonthlyCost.class)));
   }
 }

@@ -55,7 +55,7 @@ public final class VitalsTopology {
     KStream<String, HealthOutput> outputs = accounts.events()
         .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
         .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
-            Named.as("account-health"), StoreNames.ACCOUNT_STATE, StoreNames.PENDING_ACCOUNTS,
+            Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER, StoreNames.PENDING_ACCOUNTS,
             StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH);
 
     // Outputs: health and alerts to their topics; every rejection, too-late ones included, to the DLQ.
@@ -95,14 +95,23 @@ public final class VitalsTopology {
             Stores.persistentWindowStore(StoreNames.EVENT_IDS, policy.grace(), EVENT_ID_WINDOW, false),
             serdes.keys(), serdes.timestamps())
         .withCachingDisabled());
+    // The account stores are written many times between commits (the summary on every event, a usage day by every
+    // event of that day): Streams' record cache folds those writes into one changelog record per commit, and
+    // Streams flushes it before each commit, so exactly-once holds.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.ACCOUNT_STATE), serdes.keys(), serdes.accountState()));
+            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_SUMMARY), serdes.keys(), serdes.raw())
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.PENDING_ACCOUNTS), serdes.keys(), serdes.timestamps()));
+            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_LEDGER), serdes.keys(), serdes.raw())
+        .withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.PENDING_ACCOUNTS), serdes.keys(), serdes.timestamps())
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.ACCOUNT_HEALTH), serdes.keys(), serdes.json()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK), serdes.keys(), serdes.timestamps()));
+            Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK), serdes.keys(), serdes.timestamps())
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.COST_LEDGER), serdes.keys(), serdes.monthlyCost()));
   }

@@ -106,7 +106,7 @@ public final class PipelineDriver implements AutoCloseable {
   }
 
   public AccountState state(String accountId) {
-    return pipeline.accounts().get(accountId);
+    return pipeline.account(accountId);
   }
 
   public SchemaRegistry registry() {

@@ -1,0 +1,128 @@
+package dev.vitals.replay;
+
+import dev.vitals.events.EventType;
+import dev.vitals.events.EventValidator;
+import dev.vitals.events.Violation;
+import dev.vitals.health.Evaluation;
+import dev.vitals.health.HealthEvaluator;
+import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.EventDay;
+import dev.vitals.schema.AccountHealth;
+import dev.vitals.schema.ChurnAlert;
+import dev.vitals.schema.CostEntry;
+import dev.vitals.scoring.PipelinePolicy;
+import dev.vitals.scoring.ScoringConfig;
+import dev.vitals.state.AccountBook;
+import dev.vitals.state.InMemoryAccountStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The service's account pipeline, offline and in one thread, over the same domain code: the contract checks, the
+ * de-duplication by eventId, the grace period, the account ledgers ({@link AccountBook}, on plain maps) and the
+ * evaluation of changed accounts with the emission rule of the live processor (a health record only when it
+ * changed, alert transitions as they happen). The live processor evaluates pending accounts once per emit interval;
+ * here they are evaluated every {@link #EVALUATE_EVERY} events and whenever the event clock enters a new day, when
+ * every account is re-evaluated as the live one does. Nothing is kept of the outputs: they go to the consumers.
+ */
+final class ReplayPipeline {
+  /** About what a live instance applies between two emissions at full speed. */
+  static final int EVALUATE_EVERY = 1_000;
+
+  private final EventValidator validator = new EventValidator();
+  private final HealthEvaluator evaluator;
+  private final PipelinePolicy policy;
+  private final Duration reachBack;
+  private final AccountBook accounts = new AccountBook(new InMemoryAccountStore(), Integer.MAX_VALUE);
+  /** Every id seen: a replay's records are all produced at once, so no id ever leaves the de-duplication window. */
+  private final Set<String> seenEventIds = new HashSet<>();
+  /** In key order, as the live processor walks its pending store. */
+  private final Set<String> pending = new TreeSet<>();
+  private final Consumer<AccountHealth> health;
+  private final Consumer<ChurnAlert> alerts;
+  private Instant clock = Instant.EPOCH;
+  private int sinceEvaluation;
+
+  ReplayPipeline(ScoringConfig config, Consumer<AccountHealth> health, Consumer<ChurnAlert> alerts) {
+    this.evaluator = new HealthEvaluator(config);
+    this.policy = config.pipeline();
+    this.reachBack = policy.grace().plus(evaluator.scoreHistory());
+    this.health = health;
+    this.alerts = alerts;
+  }
+
+  /** Takes one parsed event produced at {@code producedAt}; returns why it was refused, or null. */
+  String accept(SpecificRecord event, Instant producedAt) {
+    Optional<Violation> violation = validator.validate(event);
+    if (violation.isPresent()) {
+      return "invalid_field: field '" + violation.get().field() + "': " + violation.get().reason();
+    }
+    Instant occurredAt = EventType.occurredAt(event);
+    if (occurredAt.isAfter(producedAt.plus(policy.maxFutureSkew()))) {
+      return "future_timestamp: occurredAt " + occurredAt + " is after the record timestamp " + producedAt
+          + " plus the allowed skew " + policy.maxFutureSkew();
+    }
+    if (!seenEventIds.add(EventType.eventId(event)) || event instanceof CostEntry) {
+      return null;
+    }
+    String accountId = EventType.accountId(event);
+    AccountState state = accounts.find(accountId);
+    if (state != null && state.isTooLate(occurredAt, policy.grace())) {
+      return "too_late: " + state.tooLateDetail(occurredAt, policy.grace());
+    }
+    advanceClock(occurredAt);
+    accounts.apply(accountId, event, occurredAt);
+    pending.add(accountId);
+    if (++sinceEvaluation >= EVALUATE_EVERY) {
+      evaluatePending();
+    }
+    return null;
+  }
+
+  private void advanceClock(Instant occurredAt) {
+    if (!occurredAt.isAfter(clock)) {
+      return;
+    }
+    boolean newDay = !clock.equals(Instant.EPOCH) && EventDay.of(occurredAt) > EventDay.of(clock);
+    if (newDay) {
+      // Close the day as it stands, then re-evaluate every account against the new day (dormancy and the like).
+      evaluatePending();
+      accounts.forEachAccount(pending::add);
+    }
+    clock = occurredAt;
+  }
+
+  /** Evaluates every pending account and emits what changed. */
+  void evaluatePending() {
+    List<String> due = new ArrayList<>(pending);
+    pending.clear();
+    sinceEvaluation = 0;
+    for (String accountId : due) {
+      AccountState state = accounts.find(accountId);
+      Evaluation evaluation = evaluator.evaluate(state, clock);
+      accounts.saveEvaluated(state, reachBack);
+      if (evaluation.healthChanged()) {
+        health.accept(evaluation.health());
+      }
+      evaluation.alertChanges().forEach(alerts);
+    }
+  }
+
+  /** Every account's state, for the portfolio KPIs. */
+  void forEachAccount(Consumer<AccountState> action) {
+    accounts.forEachAccount(accountId -> action.accept(accounts.find(accountId)));
+  }
+
+  /** The latest event time seen. */
+  Instant clock() {
+    return clock;
+  }
+}

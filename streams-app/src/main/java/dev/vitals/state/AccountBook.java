@@ -1,0 +1,120 @@
+package dev.vitals.state;
+
+import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.EventDay;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Every account's state, read and written entry by entry: an event writes only the ledger entries it touches and
+ * the account's small summary, whatever the account's history.
+ *
+ * <p>Decoded accounts are kept in a bounded, least-recently-used map so that evaluating an account does not decode
+ * its whole ledger each time. It is a read cache, never a write-back one: every change is written to the store at
+ * once, inside the stream task's transaction, so the store alone is the truth. The owner must make a new book (or
+ * {@link #forgetAll()}) whenever the store may have been rolled back or restored, as a processor's {@code init}
+ * is after a task is revived.
+ */
+public final class AccountBook {
+  private final AccountStore store;
+  private final int cachedAccounts;
+  private final LedgerEntries entries;
+  private final SummaryEntry summaries;
+  private final Map<String, AccountState> decoded;
+
+  public AccountBook(AccountStore store, int cachedAccounts) {
+    this.store = store;
+    this.cachedAccounts = cachedAccounts;
+    StateFormat format = new StateFormat();
+    this.entries = new LedgerEntries(format);
+    this.summaries = new SummaryEntry(format);
+    this.decoded = new LinkedHashMap<>(Math.min(cachedAccounts, 1 << 16), 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, AccountState> eldest) {
+        return size() > AccountBook.this.cachedAccounts;
+      }
+    };
+  }
+
+  /** The account's state; null when it has never had an accepted event. */
+  public AccountState find(String accountId) {
+    AccountState state = decoded.get(accountId);
+    if (state != null) {
+      return state;
+    }
+    byte[] summary = store.summary(accountId);
+    if (summary == null) {
+      return null;
+    }
+    AccountState loaded = summaries.decode(accountId, summary);
+    store.forEachEntry(accountId,
+        (key, value) -> entries.decodeInto(loaded, EntryKey.parse(accountId, key), value));
+    decoded.put(accountId, loaded);
+    return loaded;
+  }
+
+  /** Applies one accepted event to the account (created on its first event) and writes what it changed. */
+  public AccountState apply(String accountId, SpecificRecord event, Instant occurredAt) {
+    AccountState state = find(accountId);
+    if (state == null) {
+      state = AccountState.of(accountId);
+      decoded.put(accountId, state);
+    }
+    state.apply(event, occurredAt);
+    for (EntryKey key : EventFootprint.of(accountId, event)) {
+      write(state, key);
+    }
+    store.putSummary(accountId, summaries.encode(state));
+    return state;
+  }
+
+  /**
+   * Saves what an evaluation changed (open alerts, fingerprint, past daily scores) and, once per event day, forgets
+   * what no window can reach any more ({@code reachBack} before the latest event time).
+   */
+  public void saveEvaluated(AccountState state, Duration reachBack) {
+    long today = EventDay.of(state.latestEventAt);
+    if (state.prunedOnDay == null || state.prunedOnDay != today) {
+      prune(state, reachBack);
+      state.prunedOnDay = today;
+    }
+    store.putSummary(state.accountId, summaries.encode(state));
+  }
+
+  private void prune(AccountState state, Duration reachBack) {
+    Set<EntryKey> before = new HashSet<>(LedgerEntries.keysOf(state));
+    state.prune(reachBack);
+    Set<EntryKey> after = new HashSet<>(LedgerEntries.keysOf(state));
+    before.removeAll(after);
+    before.forEach(gone -> store.deleteEntry(gone.text()));
+    // Pruning folds old billing entries into the baseline: the one entry pruning rewrites rather than deletes.
+    EntryKey billing = new EntryKey(state.accountId, EntryKind.BILLING, "");
+    if (after.contains(billing)) {
+      write(state, billing);
+    }
+  }
+
+  private void write(AccountState state, EntryKey key) {
+    byte[] value = entries.encode(state, key);
+    if (value == null) {
+      store.deleteEntry(key.text());
+    } else {
+      store.putEntry(key.text(), value);
+    }
+  }
+
+  public void forEachAccount(Consumer<String> action) {
+    store.forEachAccount(action);
+  }
+
+  /** Drops the decoded accounts; the next read decodes from the store. */
+  public void forgetAll() {
+    decoded.clear();
+  }
+}

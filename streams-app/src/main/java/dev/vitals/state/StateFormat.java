@@ -1,0 +1,64 @@
+package dev.vitals.state;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The binary format of every stored state value: one format-version byte, then the Avro binary encoding of the
+ * value's record (schemas in {@code src/main/avro/state}). The version byte is what lets a later release read what
+ * this one wrote: it names the writer schemas, and Avro's schema resolution maps them onto the reader's. Not
+ * thread-safe: one instance per stream task (it reuses its buffer and coders).
+ */
+public final class StateFormat {
+  /** Version 1: the schemas of {@code src/main/avro/state} as first released. */
+  public static final byte VERSION = 1;
+
+  private final Map<Class<?>, SpecificDatumWriter<?>> writers = new HashMap<>();
+  private final Map<Class<?>, SpecificDatumReader<?>> readers = new HashMap<>();
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private BinaryEncoder encoder;
+  private BinaryDecoder decoder;
+
+  @SuppressWarnings("unchecked")
+  public <T extends SpecificRecord> byte[] encode(T record) {
+    SpecificDatumWriter<T> writer = (SpecificDatumWriter<T>) writers.computeIfAbsent(record.getClass(),
+        type -> new SpecificDatumWriter<>(record.getSchema()));
+    buffer.reset();
+    buffer.write(VERSION);
+    encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
+    try {
+      writer.write(record, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.toByteArray();
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T extends SpecificRecord> T decode(byte[] bytes, Class<T> type) {
+    if (bytes.length == 0 || bytes[0] != VERSION) {
+      throw new IllegalStateException("stored " + type.getSimpleName() + " has state format version "
+          + (bytes.length == 0 ? "none" : bytes[0]) + "; this release reads version " + VERSION
+          + " (state written by another release: reset the application and reprocess, see docs/operations.md)");
+    }
+    SpecificDatumReader<T> reader = (SpecificDatumReader<T>) readers.computeIfAbsent(type,
+        t -> new SpecificDatumReader<>(type));
+    decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, decoder);
+    try {
+      return reader.read(null, decoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt stored " + type.getSimpleName(), e);
+    }
+  }
+}
