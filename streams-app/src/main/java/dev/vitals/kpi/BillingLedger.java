@@ -18,6 +18,9 @@ public final class BillingLedger {
   private static final Comparator<BillingEntry> IN_EVENT_TIME =
       Comparator.comparing(BillingEntry::at).thenComparing(BillingEntry::kind);
 
+  /** Entries kept at most; older ones are folded into the baseline even inside the retention. */
+  static final int MAX_ENTRIES = 128;
+
   public List<BillingEntry> entries = new ArrayList<>();
   public Long baselineMrrCents;
   public Integer baselineSeats;
@@ -122,12 +125,12 @@ public final class BillingLedger {
     return positionAt(asOf).mrrCents;
   }
 
-  /** Folds entries before {@code oldest} into the baseline. */
+  /** Folds entries before {@code oldest}, and the oldest beyond {@link #MAX_ENTRIES}, into the baseline. */
   void prune(Instant oldest) {
     Iterator<BillingEntry> it = entries.iterator();
     while (it.hasNext()) {
       BillingEntry entry = it.next();
-      if (!entry.at().isBefore(oldest)) {
+      if (!entry.at().isBefore(oldest) && entries.size() <= MAX_ENTRIES) {
         break;
       }
       baselineSubscribedSince = subscribedSinceAt(entry.at());

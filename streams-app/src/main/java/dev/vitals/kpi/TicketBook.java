@@ -2,12 +2,16 @@ package dev.vitals.kpi;
 
 import dev.vitals.kpi.TicketHistory.TicketLifecycle;
 import dev.vitals.schema.TicketEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /** An account's support tickets by ticketId. */
 public final class TicketBook {
+  /** An open ticket with no step for this long is taken as abandoned (see {@link #prune}). */
+  static final Duration ABANDONED_AFTER = Duration.ofDays(365);
+
   public Map<String, TicketHistory> tickets = new HashMap<>();
 
   public TicketBook() {}
@@ -49,12 +53,16 @@ public final class TicketBook {
     return tally;
   }
 
-  /** Forgets tickets resolved before {@code oldest}; open tickets are kept however old they are. */
+  /**
+   * Forgets tickets resolved before {@code oldest}, and open tickets without a step for {@link #ABANDONED_AFTER}
+   * before it: upstream lost their resolution, and keeping them would let the book grow without bound.
+   */
   void prune(Instant oldest) {
+    Instant abandoned = oldest.minus(ABANDONED_AFTER);
     tickets.values().removeIf(history -> {
       Instant last = history.lastStepAt();
       TicketLifecycle ticket = history.asOf(last);
-      return ticket != null && !ticket.open() && last.isBefore(oldest);
+      return ticket != null && last.isBefore(ticket.open() ? abandoned : oldest);
     });
   }
 

@@ -17,6 +17,13 @@ public final class TicketHistory {
   private static final Comparator<TicketStep> IN_EVENT_TIME =
       Comparator.comparing(TicketStep::at).thenComparing(TicketStep::kind);
 
+  /**
+   * At most this many steps are kept. Past it the oldest customer reply goes first, then agent replies after the
+   * third (FCR reads only whether there were 0, 1, 2 or 3+ replies), so a ticket's entry stays small however long
+   * the conversation.
+   */
+  static final int MAX_STEPS = 32;
+
   public List<TicketStep> steps = new ArrayList<>();
   public String category;
   public String agentId;
@@ -27,6 +34,9 @@ public final class TicketHistory {
   void record(TicketEvent event) {
     steps.add(new TicketStep(event.getOccurredAt(), event.getKind()));
     steps.sort(IN_EVENT_TIME);
+    if (steps.size() > MAX_STEPS) {
+      dropOneReply();
+    }
     if (event.getCategory() != null) {
       category = event.getCategory();
     }
@@ -34,6 +44,25 @@ public final class TicketHistory {
       agentId = event.getAgentId();
     }
     priority = event.getPriority().name();
+  }
+
+  /** Drops the oldest customer reply, or else the oldest agent reply after the third; never the last step. */
+  private void dropOneReply() {
+    int droppable = -1;
+    int agentReplies = 0;
+    for (int i = 0; i < steps.size() - 1; i++) {
+      TicketEventKind kind = steps.get(i).kind();
+      if (kind == TicketEventKind.CUSTOMER_REPLIED) {
+        droppable = i;
+        break;
+      }
+      if (kind == TicketEventKind.AGENT_REPLIED && ++agentReplies > 3 && droppable < 0) {
+        droppable = i;
+      }
+    }
+    if (droppable >= 0) {
+      steps.remove(droppable);
+    }
   }
 
   /** The ticket as of {@code asOf}: null when it had no step yet. */

@@ -16,6 +16,8 @@ public final class UsageLedger {
   public TreeMap<Long, DailyUsage> days = new TreeMap<>();
   public Map<String, ActiveDays> users = new HashMap<>();
   public Map<String, ActiveDays> features = new HashMap<>();
+  /** Milestone names kept per account; later new names are ignored (a product has a handful of them). */
+  static final int MAX_MILESTONES = 64;
   /** First time each MILESTONE name was reached (onboarding KPIs). */
   public Map<String, Instant> milestones = new TreeMap<>();
   public Instant firstApiCallAt;
@@ -47,7 +49,8 @@ public final class UsageLedger {
         }
       }
       case MILESTONE -> {
-        if (event.getFeature() != null) {
+        if (event.getFeature() != null
+            && (milestones.size() < MAX_MILESTONES || milestones.containsKey(event.getFeature()))) {
           milestones.merge(event.getFeature(), at, UsageLedger::earlier);
         }
       }

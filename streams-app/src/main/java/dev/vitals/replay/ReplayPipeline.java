@@ -35,7 +35,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class ReplayPipeline {
   /** About what a live instance applies between two emissions at full speed. */
-  static final int EVALUATE_EVERY = 1_000;
+  static final int EVALUATE_EVERY = 10_000;
 
   private final EventValidator validator = new EventValidator();
   private final HealthEvaluator evaluator;

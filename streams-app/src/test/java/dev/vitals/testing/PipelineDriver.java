@@ -2,7 +2,6 @@ package dev.vitals.testing;
 
 import dev.vitals.events.EventType;
 import dev.vitals.kpi.AccountState;
-import dev.vitals.replay.OfflinePipeline;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.scoring.ScoringConfig;
@@ -19,7 +18,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The production topology on the test driver ({@link OfflinePipeline}, as {@code replay} runs it), with a private
+ * The production topology on the test driver ({@link OfflinePipeline}), with a private
  * {@code mock://} registry, for tests that speak in events rather than bytes. Records are produced at
  * {@link #PRODUCED_AT} unless a test says otherwise; {@link #flush()} lets one emit interval of wall-clock time
  * pass so pending accounts are evaluated.

@@ -1,4 +1,4 @@
-package dev.vitals.replay;
+package dev.vitals.testing;
 
 import dev.vitals.events.EventType;
 import dev.vitals.kpi.AccountState;

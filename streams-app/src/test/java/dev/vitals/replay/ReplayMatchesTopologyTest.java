@@ -1,0 +1,71 @@
+package dev.vitals.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vitals.it.Outcome;
+import dev.vitals.schema.AccountHealth;
+import dev.vitals.schema.ChurnAlert;
+import dev.vitals.scoring.ScoringConfig;
+import dev.vitals.simulate.HistorySimulator;
+import dev.vitals.testing.PipelineDriver;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replay runs the domain code without Kafka; the service runs the topology. On the same simulated history both
+ * must end with the same health records (every field) and the same open alerts, whatever their batching.
+ */
+class ReplayMatchesTopologyTest {
+  /** Events between two emit intervals on the test driver: a batching unlike replay's. */
+  private static final int EVENTS_PER_INTERVAL = 150;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void shouldEndWithTheSameHealthAndOpenAlertsAsTheTopology() throws IOException {
+    HistorySimulator history = new HistorySimulator(7, 8, Instant.parse("2026-06-01T00:00:00Z"), 40);
+    Path events = dir.resolve("history.jsonl");
+    try (Writer writer = Files.newBufferedWriter(events)) {
+      history.writeJsonLines(writer);
+    }
+
+    new Replay(ScoringConfig.defaults()).run(events, dir.resolve("out"), new PrintWriter(new StringWriter()));
+    Outcome replayed = Outcome.ofJsonLines(Files.readAllLines(dir.resolve("out/health.jsonl")),
+        Files.readAllLines(dir.resolve("out/alerts.jsonl")));
+    Outcome live = onTheTopology(history.stream().toList());
+
+    assertThat(replayed.finalHealth()).hasSize(8);
+    assertThat(replayed.openAlerts()).isNotEmpty();
+    assertThat(replayed).isEqualTo(live);
+  }
+
+  private static Outcome onTheTopology(List<SpecificRecord> events) {
+    List<AccountHealth> health = new ArrayList<>();
+    List<ChurnAlert> alerts = new ArrayList<>();
+    try (PipelineDriver pipeline = new PipelineDriver()) {
+      for (int i = 0; i < events.size(); i++) {
+        pipeline.send(events.get(i));
+        if ((i + 1) % EVENTS_PER_INTERVAL == 0) {
+          pipeline.flush();
+          health.addAll(pipeline.healthRecords());
+          alerts.addAll(pipeline.alerts());
+        }
+      }
+      pipeline.flush();
+      health.addAll(pipeline.healthRecords());
+      alerts.addAll(pipeline.alerts());
+    }
+    return Outcome.of(health, alerts);
+  }
+}
