@@ -6,6 +6,7 @@ import dev.vitals.runtime.EventPublisher;
 import dev.vitals.runtime.ServiceConfig;
 import dev.vitals.runtime.TopicLayout;
 import dev.vitals.runtime.TopicProvisioner;
+import dev.vitals.runtime.Directories;
 import dev.vitals.runtime.VitalsService;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -218,18 +218,10 @@ public final class DemoCommand implements Callable<Integer> {
         registry.close();
       }
       if (temporary) {
-        deleteRecursively(home);
+        Directories.deleteRecursively(home);
       }
       out.println("Stopped; nothing left running.");
       out.flush();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Best effort: the folder is in the temporary directory.
     }
   }
 }

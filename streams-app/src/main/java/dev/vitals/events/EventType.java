@@ -24,23 +24,21 @@ import org.apache.avro.specific.SpecificRecord;
  * reflection per event.
  */
 public enum EventType {
-  USAGE("usage", "vitals.usage", UsageEvent.getClassSchema(), UsageEvent::new),
-  TICKET("ticket", "vitals.tickets", TicketEvent.getClassSchema(), TicketEvent::new),
-  BILLING("billing", "vitals.billing", BillingEvent.getClassSchema(), BillingEvent::new),
-  SURVEY("survey", "vitals.surveys", SurveyResponse.getClassSchema(), SurveyResponse::new),
-  ACCOUNT("account", "vitals.accounts", AccountProfile.getClassSchema(), AccountProfile::new),
-  COST("cost", "vitals.costs", CostEntry.getClassSchema(), CostEntry::new);
+  USAGE("usage", UsageEvent.getClassSchema(), UsageEvent::new),
+  TICKET("ticket", TicketEvent.getClassSchema(), TicketEvent::new),
+  BILLING("billing", BillingEvent.getClassSchema(), BillingEvent::new),
+  SURVEY("survey", SurveyResponse.getClassSchema(), SurveyResponse::new),
+  ACCOUNT("account", AccountProfile.getClassSchema(), AccountProfile::new),
+  COST("cost", CostEntry.getClassSchema(), CostEntry::new);
 
   private static final List<EventType> ALL = List.of(values());
 
   private final String jsonName;
-  private final String defaultTopic;
   private final Schema schema;
   private final Supplier<SpecificRecord> emptyRecord;
 
-  EventType(String jsonName, String defaultTopic, Schema schema, Supplier<SpecificRecord> emptyRecord) {
+  EventType(String jsonName, Schema schema, Supplier<SpecificRecord> emptyRecord) {
     this.jsonName = jsonName;
-    this.defaultTopic = defaultTopic;
     this.schema = schema;
     this.emptyRecord = emptyRecord;
   }
@@ -48,11 +46,6 @@ public enum EventType {
   /** The value of {@code "type"} in the JSON-lines format. */
   public String jsonName() {
     return jsonName;
-  }
-
-  /** The topic SPEC §2 names for this type; deployments may configure another. */
-  public String defaultTopic() {
-    return defaultTopic;
   }
 
   /** The Avro schema of the generated record class. */

@@ -1,5 +1,6 @@
 package dev.vitals.runtime;
 
+import dev.vitals.topology.ProcessingErrorPolicy;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -26,6 +27,9 @@ final class StreamsSettings {
     properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     // Opt in now to the behaviour Kafka 5.0 makes the default (and that silences its start-up warning).
     properties.put("processing.exception.handler.global.enabled", true);
+    // A failing processor dead-letters the record instead of failing the thread on it forever (ProcessingErrorPolicy).
+    properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingErrorPolicy.class.getName());
+    properties.put(ProcessingErrorPolicy.DEAD_LETTER_TOPIC_CONFIG, config.topics().deadLetters());
     for (Map.Entry<String, String> override : config.kafkaOverrides().entrySet()) {
       properties.put(override.getKey(), override.getValue());
     }

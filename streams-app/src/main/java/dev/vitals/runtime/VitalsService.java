@@ -3,6 +3,7 @@ package dev.vitals.runtime;
 import dev.vitals.rest.HttpApi;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.ProcessingErrorPolicy;
 import dev.vitals.topology.Topics;
 import dev.vitals.topology.VitalsTopology;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -17,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -46,11 +49,22 @@ public final class VitalsService implements AutoCloseable {
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
-    streams.setUncaughtExceptionHandler(e -> {
-      // A stream thread died on an unexpected error: replace it; its tasks are retried from the last commit.
-      log.error("stream thread failed; replacing it", e);
+    streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);
+  }
+
+  /**
+   * A stream thread died. A retriable cause (a registry or broker briefly away) is not the data's fault: replace the
+   * thread, and its tasks retry from their last commit. Anything else reaches here only when processing errors
+   * exceeded {@link ProcessingErrorPolicy}'s budget (single bad records are dead-lettered), so retrying would loop
+   * on the same defect: shut the client down, and let the orchestrator and on-call see it.
+   */
+  static StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+    if (ProcessingErrorPolicy.isRetriable(error)) {
+      log.warn("stream thread failed on a retriable error; replacing it", error);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    }
+    log.error("stream thread failed on a repeating error; shutting this instance down", error);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
   /** Starts the HTTP API, then Kafka Streams. */
@@ -95,7 +109,9 @@ public final class VitalsService implements AutoCloseable {
     if (http != null) {
       http.close();
     }
-    streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT));
+    // Leave the group at once, so a surviving instance takes the tasks over now, not after the session timeout.
+    streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT));
     streamsMetrics.close();
     metrics.close();
     stopped.countDown();

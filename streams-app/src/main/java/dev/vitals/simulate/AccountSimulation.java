@@ -319,7 +319,7 @@ final class AccountSimulation {
       String ticketId = String.format("TK-%s-%03d", plan.accountId().substring(plan.accountId().indexOf('-') + 1),
           ticketCount);
       String requester = users.get(rng.nextInt(Math.max(1, Math.min(users.size(), seats))));
-      TicketLifecycle.open(rng, out, plan.accountId(), ticketId, style, complaintShare,
+      SimulatedTicket.open(rng, out, plan.accountId(), ticketId, style, complaintShare,
           WorkingHours.sample(rng, dayStart, notBefore), requester);
     }
   }

@@ -167,7 +167,7 @@ public final class HistorySimulator implements Iterable<SpecificRecord> {
   /** Plays one day of every account, then releases that day's events in order. */
   private final class DayByDay implements Iterator<SpecificRecord> {
     private final List<AccountSimulation> accounts = new ArrayList<>();
-    private final CostLedger ledger = new CostLedger(period, ledgerSeed, plans.size(), newAccountsByMonth());
+    private final MonthlySpend ledger = new MonthlySpend(period, ledgerSeed, plans.size(), newAccountsByMonth());
     private final EventTimeline timeline = new EventTimeline();
     private final ArrayDeque<SpecificRecord> ready = new ArrayDeque<>();
     private int nextDay;

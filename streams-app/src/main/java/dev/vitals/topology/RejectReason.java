@@ -17,7 +17,9 @@ public enum RejectReason {
   /** occurredAt is later than the record's timestamp by more than the allowed clock skew. */
   FUTURE_TIMESTAMP,
   /** occurredAt is older than the account's latest event time by more than the grace period. */
-  TOO_LATE;
+  TOO_LATE,
+  /** A processor failed on the record (a defect, not bad input): dead-lettered so the pipeline goes on. */
+  PROCESSING_ERROR;
 
   public String tag() {
     return name().toLowerCase(java.util.Locale.ROOT);

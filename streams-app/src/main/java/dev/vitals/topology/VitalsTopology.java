@@ -49,7 +49,7 @@ public final class VitalsTopology {
         .merge(intake(builder, topics.billing(), topics, validator, policy), Named.as("merge-billing"))
         .merge(intake(builder, topics.surveys(), topics, validator, policy), Named.as("merge-surveys"))
         .merge(intake(builder, topics.accounts(), topics, validator, policy), Named.as("merge-accounts"));
-    Accepted accounts = accepted(accountIntake, "account-intake");
+    IntakeBranches accounts = splitIntake(accountIntake, "account-intake");
 
     // De-duplicate by eventId, then ledgers → KPIs → score → alerts, emitted once per interval per account.
     KStream<String, HealthOutput> outputs = accounts.events()
@@ -63,7 +63,7 @@ public final class VitalsTopology {
     writeDeadLetters(accounts.deadLetters().merge(late, Named.as("merge-late")), topics, "account");
 
     // Costs: their own keys (cost centres), their own sub-topology.
-    Accepted costs = accepted(intake(builder, topics.costs(), topics, validator, policy), "cost-intake");
+    IntakeBranches costs = splitIntake(intake(builder, topics.costs(), topics, validator, policy), "cost-intake");
     costs.events().processValues(CostLedger::new, Named.as("cost-ledger"), StoreNames.COST_LEDGER);
     writeDeadLetters(costs.deadLetters(), topics, "cost");
 
@@ -126,13 +126,13 @@ public final class VitalsTopology {
   }
 
   /** The accepted events and the dead letters of one intake stream. */
-  private record Accepted(KStream<String, InboundEvent> events, KStream<String, DeadLetter> deadLetters) {}
+  private record IntakeBranches(KStream<String, InboundEvent> events, KStream<String, DeadLetter> deadLetters) {}
 
-  private static Accepted accepted(KStream<String, Intake> intake, String name) {
+  private static IntakeBranches splitIntake(KStream<String, Intake> intake, String name) {
     Map<String, KStream<String, Intake>> parts = intake.split(Named.as(name + "-"))
         .branch((key, value) -> value instanceof Intake.Accepted, Branched.as("accepted"))
         .defaultBranch(Branched.as("rejected"));
-    return new Accepted(
+    return new IntakeBranches(
         parts.get(name + "-accepted")
             .mapValues(value -> ((Intake.Accepted) value).event(), Named.as(name + "-event")),
         parts.get(name + "-rejected")

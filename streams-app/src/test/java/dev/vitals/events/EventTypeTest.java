@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vitals.schema.ChurnAlert;
+import dev.vitals.topology.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class EventTypeTest {
   @Test
   void jsonNamesAndTopicsFollowTheSpec() {
     assertThat(EventType.jsonNames()).isEqualTo("usage, ticket, billing, survey, account, cost");
-    assertThat(EventType.SURVEY.defaultTopic()).isEqualTo("vitals.surveys");
-    assertThat(EventType.ACCOUNT.defaultTopic()).isEqualTo("vitals.accounts");
+    assertThat(TopicNames.defaults().surveys()).isEqualTo("vitals.surveys");
+    assertThat(TopicNames.defaults().accounts()).isEqualTo("vitals.accounts");
   }
 
   @Test

@@ -18,8 +18,7 @@ public final class ReplayOracle {
   private ReplayOracle() {}
 
   /**
-   * Replay in the background, for tests to run it while the broker-backed pipeline works: replay evaluates after
-   * every single event, so it is the slowest part of a test (about 9 ms an event on a 2-core machine).
+   * Replay in the background, for tests to run it while the broker-backed pipeline works.
    */
   public static CompletableFuture<Outcome> inBackground(List<SpecificRecord> events, Path workDir) {
     return CompletableFuture.supplyAsync(() -> expected(events, workDir));

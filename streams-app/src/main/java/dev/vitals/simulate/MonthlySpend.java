@@ -14,13 +14,13 @@ import java.util.SplittableRandom;
  * so that CAC, cost to retain and support cost per ticket come out in plausible ranges. A month
  * that has not closed by the end of the period has no entries yet.
  */
-final class CostLedger {
+final class MonthlySpend {
   private final SimulationPeriod period;
   private final SplittableRandom rng;
   private final int customers;
   private final Map<YearMonth, Integer> newAccountsByMonth;
 
-  CostLedger(SimulationPeriod period, long seed, int customers, Map<YearMonth, Integer> newAccountsByMonth) {
+  MonthlySpend(SimulationPeriod period, long seed, int customers, Map<YearMonth, Integer> newAccountsByMonth) {
     this.period = period;
     this.rng = new SplittableRandom(seed);
     this.customers = customers;

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * (replies, escalation, reopening) follows the account's {@link SupportStyle}, so first response,
  * FCR and CSAT differ by archetype the way they do in a real queue.
  */
-final class TicketLifecycle {
+final class SimulatedTicket {
   private static final String[] CSAT_PRAISE = {"Solved on the first reply", "Quick and friendly"};
   private static final String[] CSAT_COMPLAINTS = {"Took days to get an answer", "Had to explain it three times"};
 
@@ -29,7 +29,7 @@ final class TicketLifecycle {
   private final TicketChannel channel;
   private final String category;
 
-  private TicketLifecycle(RandomGenerator rng, EventTimeline timeline, String accountId, String ticketId,
+  private SimulatedTicket(RandomGenerator rng, EventTimeline timeline, String accountId, String ticketId,
       SupportStyle style, String category) {
     this.rng = rng;
     this.timeline = timeline;
@@ -45,7 +45,7 @@ final class TicketLifecycle {
   static void open(RandomGenerator rng, EventTimeline timeline, String accountId, String ticketId,
       SupportStyle style, double complaintShare, Instant openedAt, String requester) {
     String category = ProductCatalogue.ticketCategory(rng, complaintShare);
-    new TicketLifecycle(rng, timeline, accountId, ticketId, style, category).play(openedAt, requester);
+    new SimulatedTicket(rng, timeline, accountId, ticketId, style, category).play(openedAt, requester);
   }
 
   private void play(Instant openedAt, String requester) {
