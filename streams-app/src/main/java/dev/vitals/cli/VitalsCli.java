@@ -1,5 +1,6 @@
 package dev.vitals.cli;
 
+import dev.vitals.bench.BenchCommand;
 import dev.vitals.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = VitalsVersion.class,
     description = "Real-time customer health on Kafka Streams.",
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, SimulateCommand.class,
-        ProduceCommand.class})
+        ProduceCommand.class, BenchCommand.class})
 public final class VitalsCli {
 
   public static void main(String[] args) {
