@@ -48,7 +48,8 @@ record Backlog(long events, long inputBytes, List<String> accounts, Map<EventTyp
 
   static Backlog load(BenchCluster cluster, int accounts, long events, Path jsonLines) throws IOException {
     int days = (int) Math.ceil(events / (accounts * MIN_EVENTS_PER_ACCOUNT_DAY)) + 1;
-    // The history ends today, so the events fed later for freshness follow it closely in event time.
+    // The simulated period ends today; cut at the requested count, the backlog ends some days before, a gap that
+    // the freshness phase bridges for every account before it measures.
     HistorySimulator simulator = new HistorySimulator(42, accounts, Instant.now().minus(Duration.ofDays(days)), days);
     EventTopics topics = cluster.eventTopics();
     JsonEventCodec codec = new JsonEventCodec();

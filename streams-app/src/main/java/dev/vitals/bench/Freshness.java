@@ -35,18 +35,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param p99Visible p99 from append to the moment a read_committed consumer received the health record
  */
 record Freshness(double rate, int sent, int matched, long p50, long p99, long max, long p99Visible) {
-  /** Enough accounts to touch every partition, so each task has crossed into today before the clock starts. */
-  private static final int WARM_UP_ACCOUNTS = 64;
-
   static Freshness measure(BenchCluster cluster, List<String> accounts, double rate, Duration duration,
       Duration settle, PrintWriter out) {
     Feed feed = new Feed(cluster, accounts, (int) Math.ceil(rate * duration.toNanos() / 1e9) + 1);
     try (HealthWatcher watcher = HealthWatcher.start(cluster); KafkaProducer<byte[], byte[]> producer =
         producer(cluster.bootstrapServers())) {
-      // The backlog ended yesterday or earlier: a task's first event of today re-evaluates all its accounts once.
-      // That happens here, before the clock starts, as it would once a day in production.
+      // The backlog ended a day or more ago. A task's first event of a new day re-evaluates all its accounts, and
+      // an account's first event of a day prunes its ledgers: work that production spreads over a day, here due
+      // for every account at once. One event per account does it before the clock starts.
       List<Integer> warmUp = new ArrayList<>();
-      for (int a = 0; a < Math.min(WARM_UP_ACCOUNTS, accounts.size()); a++) {
+      for (int a = 0; a < accounts.size(); a++) {
         warmUp.add(a);
       }
       long[] warmUpAt = new long[accounts.size()];

@@ -63,6 +63,8 @@ final class ThroughputRun {
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, cluster.stateDir(applicationId).toString());
+    // As the service does: the behaviour Kafka 5.0 makes the default, which also silences a warning at start.
+    properties.put("processing.exception.handler.global.enabled", true);
     KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(cluster.topics()), properties);
     try {
       streams.start();
