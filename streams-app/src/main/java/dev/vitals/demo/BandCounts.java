@@ -1,11 +1,8 @@
 package dev.vitals.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.HealthBand;
 import dev.vitals.topology.StoreNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
@@ -15,8 +12,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /** Accounts by band and open alerts, read from this instance's health store, for the demo's progress line. */
 record BandCounts(Map<HealthBand, Integer> accounts, int openAlerts) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   static BandCounts of(KafkaStreams streams) {
     Map<HealthBand, Integer> bands = new EnumMap<>(HealthBand.class);
     for (HealthBand band : HealthBand.values()) {
@@ -24,15 +19,13 @@ record BandCounts(Map<HealthBand, Integer> accounts, int openAlerts) {
     }
     int alerts = 0;
     var store = streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_HEALTH,
-        QueryableStoreTypes.<String, String>keyValueStore()));
-    try (KeyValueIterator<String, String> all = store.all()) {
+        QueryableStoreTypes.<String, AccountHealth>keyValueStore()));
+    try (KeyValueIterator<String, AccountHealth> all = store.all()) {
       while (all.hasNext()) {
-        JsonNode health = JSON.readTree(all.next().value);
-        bands.merge(HealthBand.valueOf(health.path("band").asText()), 1, Integer::sum);
-        alerts += health.path("openAlerts").size();
+        AccountHealth health = all.next().value;
+        bands.merge(health.getBand(), 1, Integer::sum);
+        alerts += health.getOpenAlerts().size();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return new BandCounts(bands, alerts);
   }

@@ -45,6 +45,9 @@ public final class HealthEvaluator {
   private final AlertRules rules;
   private final SpecificDatumWriter<AccountHealth> fingerprintWriter =
       new SpecificDatumWriter<>(AccountHealth.class);
+  // Reused for every fingerprint: an evaluator belongs to one stream task (or to replay), never shared by threads.
+  private final ByteArrayOutputStream fingerprintBytes = new ByteArrayOutputStream(1024);
+  private BinaryEncoder fingerprintEncoder;
 
   public HealthEvaluator(ScoringConfig config) {
     this.config = config;
@@ -158,13 +161,13 @@ public final class HealthEvaluator {
    * else would carry an older time in the live pipeline than in replay).
    */
   private long fingerprint(AccountHealth health) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+    fingerprintBytes.reset();
+    fingerprintEncoder = EncoderFactory.get().directBinaryEncoder(fingerprintBytes, fingerprintEncoder);
     try {
-      fingerprintWriter.write(health, encoder);
+      fingerprintWriter.write(health, fingerprintEncoder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return SchemaNormalization.fingerprint64(bytes.toByteArray());
+    return SchemaNormalization.fingerprint64(fingerprintBytes.toByteArray());
   }
 }

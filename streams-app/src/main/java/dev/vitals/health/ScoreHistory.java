@@ -39,7 +39,7 @@ record ScoreHistory(double[] scores) {
       Instant close = EventDay.lastInstantOf(day);
       scores[back - 1] = close.isBefore(state.firstEventAt)
           ? Double.NaN
-          : kept.computeIfAbsent(day, d -> model.assess(state.kpisAt(close), segment).score());
+          : kept.computeIfAbsent(day, d -> model.score(state.kpisAt(close), segment));
     }
     return new ScoreHistory(scores);
   }

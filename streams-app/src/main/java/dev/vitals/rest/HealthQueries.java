@@ -2,6 +2,8 @@ package dev.vitals.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.json.AvroJson;
+import dev.vitals.schema.AccountHealth;
 import dev.vitals.topology.StoreNames;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +52,7 @@ final class HealthQueries {
         Serdes.String().serializer());
     HostInfo active = owner.activeHost();
     if (forwarded || active.equals(self) || active.equals(HostInfo.unavailable())) {
-      return Optional.ofNullable(localStore().get(accountId));
+      return Optional.ofNullable(localStore().get(accountId)).map(AvroJson::line);
     }
     HttpResponse<String> response = forward(active, "/accounts/" + encode(accountId) + "/health");
     if (response.statusCode() == 404) {
@@ -65,11 +67,11 @@ final class HealthQueries {
   /** Every account in {@code band} (all bands when null), from this instance and, unless local, all others. */
   List<JsonNode> byBand(String band, boolean localOnly) throws IOException, InterruptedException {
     List<JsonNode> accounts = new ArrayList<>();
-    try (KeyValueIterator<String, String> all = localStore().all()) {
+    try (KeyValueIterator<String, AccountHealth> all = localStore().all()) {
       while (all.hasNext()) {
-        JsonNode health = JSON.readTree(all.next().value);
-        if (band == null || band.equals(health.path("band").asText())) {
-          accounts.add(health);
+        AccountHealth health = all.next().value;
+        if (band == null || band.equals(health.getBand().name())) {
+          accounts.add(JSON.readTree(AvroJson.line(health)));
         }
       }
     }
@@ -103,7 +105,7 @@ final class HealthQueries {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private ReadOnlyKeyValueStore<String, String> localStore() {
+  private ReadOnlyKeyValueStore<String, AccountHealth> localStore() {
     return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_HEALTH,
         QueryableStoreTypes.keyValueStore()));
   }

@@ -2,6 +2,7 @@ package dev.vitals.scoring;
 
 import dev.vitals.kpi.FinancialKpis;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Reads the financial factors' inputs from {@link FinancialKpis}. */
 final class FinancialObservations {
@@ -12,20 +13,21 @@ final class FinancialObservations {
   }
 
   private static Observation cancellation(FinancialKpis k) {
-    String detail;
+    return new Observation(FactorId.CANCELLATION, k.cancelled() ? 1.0 : 0.0, () -> subscriptionInWords(k));
+  }
+
+  private static String subscriptionInWords(FinancialKpis k) {
     if (k.cancelled()) {
-      detail = "subscription cancelled";
-    } else if (k.subscribed()) {
-      detail = "subscription active, MRR " + Texts.money(k.mrrCents());
-    } else {
-      detail = "no active subscription (MRR 0), not cancelled";
+      return "subscription cancelled";
     }
-    return new Observation(FactorId.CANCELLATION, k.cancelled() ? 1.0 : 0.0, detail);
+    return k.subscribed()
+        ? "subscription active, MRR " + Texts.money(k.mrrCents())
+        : "no active subscription (MRR 0), not cancelled";
   }
 
   private static Observation paymentFailures(FinancialKpis k) {
     int n = k.paymentFailures30d();
-    String detail = (n == 0 ? "no payment failures" : Texts.count(n, "payment failure", "payment failures"))
+    Supplier<String> detail = () -> (n == 0 ? "no payment failures" : Texts.count(n, "payment failure", "payment failures"))
         + " in 30 days";
     return new Observation(FactorId.PAYMENT_FAILURES, (double) n, detail);
   }
@@ -37,7 +39,7 @@ final class FinancialObservations {
       return Observation.absent(FactorId.MRR_CHANGE_30D);
     }
     double change = (double) k.mrrCents() / before - 1;
-    String detail = k.mrrCents().equals(before)
+    Supplier<String> detail = () -> k.mrrCents().equals(before)
         ? "MRR unchanged in 30 days (" + Texts.money(before) + ")"
         : "MRR " + (change > 0 ? "+" : "") + Texts.percent(change) + " in 30 days ("
             + Texts.money(before) + " to " + Texts.money(k.mrrCents()) + ")";
@@ -49,6 +51,10 @@ final class FinancialObservations {
     if (days == null) {
       return Observation.absent(FactorId.RENEWAL_PROXIMITY);
     }
+    return new Observation(FactorId.RENEWAL_PROXIMITY, days.doubleValue(), () -> renewalInWords(days, k));
+  }
+
+  private static String renewalInWords(int days, FinancialKpis k) {
     String when;
     if (days > 0) {
       when = "renewal in " + Texts.count(days, "day", "days");
@@ -57,7 +63,6 @@ final class FinancialObservations {
     } else {
       when = "renewal overdue by " + Texts.count(-days, "day", "days");
     }
-    String detail = k.renewalDate() == null ? when : when + " (" + k.renewalDate() + ")";
-    return new Observation(FactorId.RENEWAL_PROXIMITY, days.doubleValue(), detail);
+    return k.renewalDate() == null ? when : when + " (" + k.renewalDate() + ")";
   }
 }

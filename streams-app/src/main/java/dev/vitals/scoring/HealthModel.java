@@ -57,6 +57,24 @@ public final class HealthModel {
         explain(weighted, score));
   }
 
+  /**
+   * The score {@link #assess} would publish, without building its explanation: for the closing scores of past days,
+   * where only the number is kept.
+   */
+  public double score(AccountKpis kpis, Segment segmentOrNull) {
+    Map<Component, ComponentResult> results = scoreComponents(kpis, segmentOrNull);
+    ComponentWeights weights = config.weightsFor(segmentOrNull);
+    double availableWeight = results.keySet().stream().mapToDouble(weights::of).sum();
+    if (availableWeight <= 0) {
+      return HealthAssessment.NO_DATA.score();
+    }
+    double points = 0;
+    for (WeightedFactor factor : weightFactors(results, weights, availableWeight)) {
+      points += factor.points();
+    }
+    return Tenths.round(NEUTRAL_SCORE + points);
+  }
+
   /** Each component that has data, scored; components without data are absent from the map. */
   private Map<Component, ComponentResult> scoreComponents(AccountKpis kpis, Segment segment) {
     Map<Component, ComponentResult> results = new EnumMap<>(Component.class);

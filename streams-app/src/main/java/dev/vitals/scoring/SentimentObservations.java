@@ -2,6 +2,7 @@ package dev.vitals.scoring;
 
 import dev.vitals.kpi.SentimentKpis;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Reads the sentiment factors' inputs from {@link SentimentKpis}. */
 final class SentimentObservations {
@@ -15,7 +16,7 @@ final class SentimentObservations {
     if (k.nps() == null) {
       return Observation.absent(FactorId.NPS);
     }
-    String detail = "NPS " + Math.round(k.nps()) + " ("
+    Supplier<String> detail = () -> "NPS " + Math.round(k.nps()) + " ("
         + Texts.count(k.npsPromoters(), "promoter", "promoters") + ", "
         + Texts.count(k.npsDetractors(), "detractor", "detractors") + " of " + k.npsRespondents() + ")";
     return new Observation(FactorId.NPS, k.nps(), detail);
@@ -25,7 +26,7 @@ final class SentimentObservations {
     if (k.csat() == null) {
       return Observation.absent(FactorId.CSAT);
     }
-    String detail = "CSAT " + Math.round(k.csat()) + "% satisfied ("
+    Supplier<String> detail = () -> "CSAT " + Math.round(k.csat()) + "% satisfied ("
         + Texts.count(k.csatAnswers(), "answer", "answers") + ")";
     return new Observation(FactorId.CSAT, k.csat(), detail);
   }
@@ -34,7 +35,7 @@ final class SentimentObservations {
     if (k.ces() == null) {
       return Observation.absent(FactorId.CES);
     }
-    String detail = "CES " + Texts.decimal1(k.ces()) + " of 7 (" + Texts.count(k.cesAnswers(), "answer", "answers") + ")";
+    Supplier<String> detail = () -> "CES " + Texts.decimal1(k.ces()) + " of 7 (" + Texts.count(k.cesAnswers(), "answer", "answers") + ")";
     return new Observation(FactorId.CES, k.ces(), detail);
   }
 }

@@ -2,6 +2,7 @@ package dev.vitals.scoring;
 
 import dev.vitals.kpi.UsageKpis;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Reads the usage factors' inputs from {@link UsageKpis}. */
 final class UsageObservations {
@@ -15,7 +16,7 @@ final class UsageObservations {
     if (k.licenseUtilization() == null) {
       return Observation.absent(FactorId.LICENSE_UTILIZATION);
     }
-    String detail = "license utilisation " + Texts.percent(k.licenseUtilization())
+    Supplier<String> detail = () -> "license utilisation " + Texts.percent(k.licenseUtilization())
         + " (" + k.activeUsers30d() + "/" + k.seats() + " seats)";
     return new Observation(FactorId.LICENSE_UTILIZATION, k.licenseUtilization(), detail);
   }
@@ -24,7 +25,7 @@ final class UsageObservations {
     if (k.usageTrend() == null) {
       return Observation.absent(FactorId.USAGE_TREND);
     }
-    String detail = "usage over 7 days at " + Texts.percent(k.usageTrend()) + " of the prior weekly average ("
+    Supplier<String> detail = () -> "usage over 7 days at " + Texts.percent(k.usageTrend()) + " of the prior weekly average ("
         + k.usageEvents7d() + " vs " + Math.round(k.usageWeeklyAvgPrior28d()) + " events)";
     return new Observation(FactorId.USAGE_TREND, k.usageTrend(), detail);
   }
@@ -33,7 +34,7 @@ final class UsageObservations {
     if (k.keyFeatureAdoption() == null) {
       return Observation.absent(FactorId.KEY_FEATURE_ADOPTION);
     }
-    String detail = "key-feature adoption " + Texts.percent(k.keyFeatureAdoption())
+    Supplier<String> detail = () -> "key-feature adoption " + Texts.percent(k.keyFeatureAdoption())
         + " (" + k.keyFeaturesUsed30d() + "/" + k.keyFeaturesTotal() + " features in 30 days)";
     return new Observation(FactorId.KEY_FEATURE_ADOPTION, k.keyFeatureAdoption(), detail);
   }
@@ -42,7 +43,7 @@ final class UsageObservations {
     if (k.apiErrorRate() == null) {
       return Observation.absent(FactorId.API_ERROR_RATE);
     }
-    String detail = "API error rate " + Texts.percent1(k.apiErrorRate()) + " ("
+    Supplier<String> detail = () -> "API error rate " + Texts.percent1(k.apiErrorRate()) + " ("
         + Texts.count(k.apiErrors7d(), "error", "errors") + " in " + Texts.count(k.apiCalls7d(), "call", "calls")
         + ", 7 days)";
     return new Observation(FactorId.API_ERROR_RATE, k.apiErrorRate(), detail);
@@ -54,7 +55,7 @@ final class UsageObservations {
       return Observation.absent(FactorId.DAYS_SINCE_LAST_USAGE);
     }
     String when = days == 0 ? "today" : Texts.count(days, "day", "days") + " ago";
-    String detail = "last usage " + when + ", " + Texts.count(k.activeUsers30d(), "active user", "active users")
+    Supplier<String> detail = () -> "last usage " + when + ", " + Texts.count(k.activeUsers30d(), "active user", "active users")
         + " in 30 days";
     return new Observation(FactorId.DAYS_SINCE_LAST_USAGE, days.doubleValue(), detail);
   }

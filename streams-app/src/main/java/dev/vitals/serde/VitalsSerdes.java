@@ -1,5 +1,6 @@
 package dev.vitals.serde;
 
+import dev.vitals.state.StateFormat;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -59,9 +60,15 @@ public final class VitalsSerdes {
     return Serdes.Long();
   }
 
-  /** JSON for internal state that no other service reads (store values and their changelogs). */
-  public <T> Serde<T> json(Class<T> type) {
-    return new JsonSerde<>(type);
+  /**
+   * A record in the versioned binary state format ({@link StateFormat}: a format-version byte, then its Avro
+   * binary), for store values. Thread-safe: interactive queries read the stores from HTTP threads.
+   */
+  public <T extends SpecificRecord> Serde<T> state(Class<T> type) {
+    ThreadLocal<StateFormat> formats = ThreadLocal.withInitial(StateFormat::new);
+    return Serdes.serdeFrom(
+        (topic, value) -> value == null ? null : formats.get().encode(value),
+        (topic, bytes) -> bytes == null ? null : formats.get().decode(bytes, type));
   }
 
   /** The shared registry client. */

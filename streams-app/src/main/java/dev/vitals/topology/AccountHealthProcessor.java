@@ -2,9 +2,9 @@ package dev.vitals.topology;
 
 import dev.vitals.health.Evaluation;
 import dev.vitals.health.HealthEvaluator;
-import dev.vitals.json.AvroJson;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.EventDay;
+import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.state.AccountBook;
 import java.time.Duration;
@@ -44,7 +44,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private AccountBook accounts;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, Long> clock;
-  private KeyValueStore<String, String> healthView;
+  private KeyValueStore<String, AccountHealth> healthView;
   private PipelineSensors sensors;
 
   AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
@@ -120,7 +120,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
       pending.delete(accountId);
       long eventTime = state.latestEventAt.toEpochMilli();
       if (evaluation.healthChanged()) {
-        healthView.put(accountId, AvroJson.line(evaluation.health()));
+        healthView.put(accountId, evaluation.health());
         context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
       }
       for (ChurnAlert alert : evaluation.alertChanges()) {

@@ -1,6 +1,7 @@
 package dev.vitals.topology;
 
 import dev.vitals.schema.CostEntry;
+import dev.vitals.state.stored.StoredMonthlyCost;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * arriving late does not overwrite a newer one.
  */
 final class CostLedger implements FixedKeyProcessor<String, InboundEvent, Void> {
-  private KeyValueStore<String, MonthlyCost> ledger;
+  private KeyValueStore<String, StoredMonthlyCost> ledger;
 
   @Override
   public void init(FixedKeyProcessorContext<String, Void> context) {
@@ -22,9 +23,9 @@ final class CostLedger implements FixedKeyProcessor<String, InboundEvent, Void> 
   @Override
   public void process(FixedKeyRecord<String, InboundEvent> record) {
     MonthlyCost cost = MonthlyCost.of((CostEntry) record.value().payload());
-    MonthlyCost known = ledger.get(cost.ledgerKey());
-    if (known == null || !cost.reportedAt().isBefore(known.reportedAt())) {
-      ledger.put(cost.ledgerKey(), cost);
+    StoredMonthlyCost known = ledger.get(cost.ledgerKey());
+    if (known == null || !cost.reportedAt().isBefore(MonthlyCost.of(known).reportedAt())) {
+      ledger.put(cost.ledgerKey(), cost.stored());
     }
   }
 }

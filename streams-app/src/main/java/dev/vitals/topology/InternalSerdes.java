@@ -1,5 +1,7 @@
 package dev.vitals.topology;
 
+import dev.vitals.schema.AccountHealth;
+import dev.vitals.state.stored.StoredMonthlyCost;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -9,6 +11,6 @@ import org.apache.kafka.common.serialization.Serde;
 public record InternalSerdes(
     Serde<byte[]> raw,
     Serde<String> keys,
-    Serde<String> json,
+    Serde<AccountHealth> healthView,
     Serde<Long> timestamps,
-    Serde<MonthlyCost> monthlyCost) {}
+    Serde<StoredMonthlyCost> monthlyCost) {}

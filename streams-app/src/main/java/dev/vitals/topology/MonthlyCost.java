@@ -2,6 +2,7 @@ package dev.vitals.topology;
 
 import dev.vitals.schema.CostCentre;
 import dev.vitals.schema.CostEntry;
+import dev.vitals.state.stored.StoredMonthlyCost;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -12,6 +13,16 @@ public record MonthlyCost(CostCentre centre, LocalDate month, long amountCents, 
   static MonthlyCost of(CostEntry entry) {
     return new MonthlyCost(entry.getCentre(), entry.getMonth(), entry.getAmountCents(), entry.getNewAccounts(),
         entry.getOccurredAt());
+  }
+
+  static MonthlyCost of(StoredMonthlyCost stored) {
+    return new MonthlyCost(CostCentre.valueOf(stored.getCentre()), LocalDate.ofEpochDay(stored.getMonthEpochDay()),
+        stored.getAmountCents(), stored.getNewAccounts(), Instant.ofEpochMilli(stored.getReportedAt()));
+  }
+
+  StoredMonthlyCost stored() {
+    return new StoredMonthlyCost(centre.name(), month.toEpochDay(), amountCents, newAccounts,
+        reportedAt.toEpochMilli());
   }
 
   /** The ledger key: one entry per centre and month. */

@@ -17,7 +17,7 @@ public final class StoreNames {
    * profile (key-value store, key {@code accountId␟kind␟part}; see {@code dev.vitals.state.EntryKey}).
    */
   public static final String ACCOUNT_LEDGER = "vitals-account-ledger";
-  /** The last health record emitted per account, as JSON, for the REST API and metrics (key accountId). */
+  /** The last health record emitted per account, for the REST API and metrics (key accountId, state format). */
   public static final String ACCOUNT_HEALTH = "vitals-account-health";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";

@@ -9,6 +9,7 @@ import dev.vitals.schema.SurveyResponse;
 import dev.vitals.schema.TicketEvent;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.state.stored.StoredMonthlyCost;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -40,6 +41,6 @@ public record Topics(
         new Topic<>(names.health(), key, serdes.avro(AccountHealth.class)),
         new Topic<>(names.alerts(), key, serdes.avro(ChurnAlert.class)),
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
-        new InternalSerdes(serdes.bytes(), key, serdes.string(), serdes.longs(), serdes.json(MonthlyCost.class)));
+        new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class), serdes.longs(), serdes.state(StoredMonthlyCost.class)));
   }
 }

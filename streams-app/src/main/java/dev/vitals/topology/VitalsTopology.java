@@ -108,7 +108,7 @@ public final class VitalsTopology {
             Stores.persistentKeyValueStore(StoreNames.PENDING_ACCOUNTS), serdes.keys(), serdes.timestamps())
         .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.ACCOUNT_HEALTH), serdes.keys(), serdes.json()));
+        Stores.persistentKeyValueStore(StoreNames.ACCOUNT_HEALTH), serdes.keys(), serdes.healthView()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK), serdes.keys(), serdes.timestamps())
         .withCachingEnabled());

@@ -32,6 +32,17 @@ class HealthModelTest {
   }
 
   @Test
+  void shouldGiveTheSameScoreWithoutTheExplanationAsWithIt() {
+    // The closing scores of past days use score(), the published record assess(): they must never disagree.
+    for (AccountKpis kpis : List.of(KpisBuilder.healthyAccount().build(), KpisBuilder.churningAccount().build(),
+        KpisBuilder.noData().build(), KpisBuilder.healthyAccount().withoutUsage().cancelled().build())) {
+      for (Segment segment : new Segment[] {Segment.SMB, Segment.ENTERPRISE, null}) {
+        assertThat(model.score(kpis, segment)).isEqualTo(model.assess(kpis, segment).score());
+      }
+    }
+  }
+
+  @Test
   void shouldScoreAChurningAccountBelow30() {
     // when
     HealthAssessment health = model.assess(KpisBuilder.churningAccount().build(), Segment.MID_MARKET);
