@@ -3,6 +3,7 @@ package dev.vitals.bench;
 import dev.vitals.broker.EmbeddedKafka;
 import dev.vitals.runtime.LoopbackPorts;
 import dev.vitals.runtime.ServiceConfig;
+import dev.vitals.runtime.StreamsSettings;
 import dev.vitals.runtime.TopicLayout;
 import dev.vitals.runtime.TopicProvisioner;
 import dev.vitals.runtime.VitalsService;
@@ -12,7 +13,6 @@ import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.topology.EventTopics;
 import dev.vitals.topology.TopicNames;
 import dev.vitals.topology.Topics;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,20 +131,12 @@ final class BenchCluster implements AutoCloseable {
   }
 
   /**
-   * The commit interval the service runs with by default. Read from the service's own Streams settings (package
-   * private, hence reflection) so the at-least-once run can match it whatever the service chooses; when that is not
-   * possible, Kafka's default under exactly-once, and the report says so.
+   * The commit interval the service runs with by default, read from the service's own Streams settings so the
+   * at-least-once run can match it whatever the service chooses.
    */
   CommitInterval serviceCommitInterval() {
-    try {
-      Class<?> settings = Class.forName("dev.vitals.runtime.StreamsSettings");
-      Method of = settings.getDeclaredMethod("of", ServiceConfig.class);
-      of.setAccessible(true);
-      Properties properties = (Properties) of.invoke(null, serviceConfig("bench-probe", Map.of()));
-      return new CommitInterval(new StreamsConfig(properties).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), true);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return new CommitInterval(100L, false);
-    }
+    Properties properties = StreamsSettings.of(serviceConfig("bench-probe", Map.of()));
+    return new CommitInterval(new StreamsConfig(properties).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), true);
   }
 
   /** A commit interval, and whether it was read from the service (rather than assumed). */

@@ -6,10 +6,10 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration of a Vitals instance: safe defaults first, the user's pass-through last. */
-final class StreamsSettings {
+public final class StreamsSettings {
   private StreamsSettings() {}
 
-  static Properties of(ServiceConfig config) {
+  public static Properties of(ServiceConfig config) {
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -41,7 +41,7 @@ class ScoringConfigTest {
     assertThat(config.alerts()).isEqualTo(new AlertThresholds(45, 15, Duration.ofDays(7), 2, 6, 0.5, 50,
         Duration.ofDays(14), Duration.ofDays(60)));
     assertThat(config.pipeline()).isEqualTo(new PipelinePolicy(Duration.ofDays(7), Duration.ofHours(1),
-        Duration.ofSeconds(1)));
+        Duration.ofMillis(100)));
   }
 
   @Test
@@ -171,7 +171,7 @@ class ScoringConfigTest {
 
   @Test
   void shouldRejectZeroEmitInterval() {
-    String yaml = BUNDLED.replace("emitInterval: PT1S", "emitInterval: PT0S");
+    String yaml = BUNDLED.replace("emitInterval: PT0.1S", "emitInterval: PT0S");
 
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage("scoring.yaml: pipeline.emitInterval: must be a positive duration, was PT0S");
@@ -256,7 +256,7 @@ class ScoringConfigTest {
         "  financial.cancellation: weight 0.35, critical 4, curve [[0, 100], [1, 0]]\n",
         "alerts: atRiskResolveAtOrAbove 45, scoreDropPoints 15, scoreDropWindow P7D, paymentFailures 2,"
             + " detractorMaxScore 6, usageCollapseRatio 0.5, usageCollapseMinWeeklyEvents 50, dormantAfter P14D, renewalWithin P60D\n",
-        "pipeline: grace P7D, maxFutureSkew PT1H, emitInterval PT1S\n");
+        "pipeline: grace P7D, maxFutureSkew PT1H, emitInterval PT0.1S\n");
   }
 
   private static ScoringConfig parse(String yaml) {

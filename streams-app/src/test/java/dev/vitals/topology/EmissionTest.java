@@ -135,4 +135,28 @@ class EmissionTest {
     assertThat(pipeline.healthRecords()).singleElement()
         .satisfies(health -> assertThat(health.getCsm()).isEqualTo("csm-new"));
   }
+
+  @Test
+  void shouldEvaluateTheLongestWaitingAccountsFirstWhenATickRunsOutOfTime() {
+    // given: a 1 ms interval, so a tick's time budget is gone after the accounts it must always evaluate
+    pipeline.close();
+    pipeline = new PipelineDriver(TestScoring.fromDefaultReplacing("emitInterval: PT0.1S", "emitInterval: PT0.001S"));
+    int accounts = AccountHealthProcessor.ALWAYS_EVALUATED + 20;
+    Instant producedAt = PipelineDriver.PRODUCED_AT.minusSeconds(accounts);
+    for (int i = 0; i < accounts; i++) {
+      // account i's event was produced i seconds after the first: acc-0 has waited longest
+      pipeline.sendAt(login("acc-" + i, "2026-03-01T10:00:00Z", "ana"), producedAt.plusSeconds(i));
+    }
+
+    // when
+    List<AccountHealth> firstTick = pipeline.flush().healthRecords();
+    List<AccountHealth> secondTick = pipeline.flush().healthRecords();
+
+    // then: the first tick took the 100 that waited longest, the next one the rest; none was lost
+    assertThat(firstTick).extracting(AccountHealth::getAccountId)
+        .hasSize(AccountHealthProcessor.ALWAYS_EVALUATED)
+        .contains("acc-0", "acc-99")
+        .doesNotContain("acc-100");
+    assertThat(secondTick).extracting(AccountHealth::getAccountId).hasSize(20).contains("acc-100", "acc-119");
+  }
 }
