@@ -7,6 +7,7 @@ import dev.vitals.kpi.AccountKpis;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.KpiWindows;
 import dev.vitals.kpi.ProfileView;
+import dev.vitals.kpi.SurveyAnswer;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.AlertState;
@@ -63,23 +64,45 @@ public final class HealthEvaluator {
   public Evaluation evaluate(AccountState state, Instant eventClock) {
     Instant asOf = state.latestEventAt;
     Instant now = eventClock.isAfter(asOf) ? eventClock : asOf;
+    Derived derived = state.derived instanceof Derived earlier && earlier.by() == this ? earlier : derive(state);
+    HealthAssessment assessment = derived.assessment();
+
+    AlertInputs inputs = new AlertInputs(derived.kpis(), assessment.score(), assessment.band(),
+        derived.history().peakWithin(config.alerts().scoreDropWindow()), derived.detractors(),
+        state.daysWithoutUsage(now), state.subscribedFor(now), derived.history().newestFirst(),
+        state.openAlerts.keySet());
+    List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
+    if (changes.isEmpty() && derived.health() != null) {
+      // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.
+      return new Evaluation(derived.health(), false, changes);
+    }
+
+    AccountHealth health = healthRecord(state, derived.kpis(), assessment, derived.delta7d());
+    long fingerprint = fingerprint(health);
+    boolean changed = fingerprint != state.lastEmittedFingerprint;
+    state.lastEmittedFingerprint = fingerprint;
+    state.derived = derived.withHealth(health);
+    return new Evaluation(health, changed, changes);
+  }
+
+  /** KPIs, score, past scores and detractors as of the account's latest event: all that only its events change. */
+  private Derived derive(AccountState state) {
+    Instant asOf = state.latestEventAt;
     Segment segment = state.profile == null ? null : state.profile.segment();
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
     ScoreHistory history = ScoreHistory.of(model, config.modelVersion(), state, segment, historyDays());
-    Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
+    return new Derived(this, kpis, assessment, history, history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY),
+        state.detractorsAt(asOf, config.alerts().detractorMaxScore()), null);
+  }
 
-    AlertInputs inputs = new AlertInputs(kpis, assessment.score(), assessment.band(),
-        history.peakWithin(config.alerts().scoreDropWindow()),
-        state.detractorsAt(asOf, config.alerts().detractorMaxScore()), state.daysWithoutUsage(now),
-        state.subscribedFor(now), history.newestFirst(), state.openAlerts.keySet());
-    List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
+  /** What {@link #derive} computed, and the health record last built from it (null before the first). */
+  private record Derived(HealthEvaluator by, AccountKpis kpis, HealthAssessment assessment, ScoreHistory history,
+      Double delta7d, List<SurveyAnswer> detractors, AccountHealth health) {
 
-    AccountHealth health = healthRecord(state, kpis, assessment, delta7d);
-    long fingerprint = fingerprint(health);
-    boolean changed = fingerprint != state.lastEmittedFingerprint;
-    state.lastEmittedFingerprint = fingerprint;
-    return new Evaluation(health, changed, changes);
+    Derived withHealth(AccountHealth built) {
+      return new Derived(by, kpis, assessment, history, delta7d, detractors, built);
+    }
   }
 
   /** How far back past scores are needed: the 7-day delta and the score-drop window, whichever is longer. */

@@ -45,6 +45,12 @@ public final class AccountState {
   public Long rescoreFromDay;
   /** The latest event day on which the ledgers were pruned, so pruning runs once a day. */
   public Long prunedOnDay;
+  /**
+   * What the last evaluation derived from the ledgers (the evaluator's own type), in memory only and never stored:
+   * while no event changes the account, re-evaluating it (every account is, each time the event clock enters a new
+   * day) reuses it and only re-checks what the passing of time changes. Cleared by every change to the ledgers.
+   */
+  public Object derived;
 
   public AccountState() {}
 
@@ -81,6 +87,7 @@ public final class AccountState {
     } else {
       throw new IllegalArgumentException("not an account event: " + event.getClass().getName());
     }
+    derived = null;
     invalidateClosingScores(event, occurredAt);
     firstEventAt = firstEventAt == null || occurredAt.isBefore(firstEventAt) ? occurredAt : firstEventAt;
     latestEventAt = latestEventAt == null || occurredAt.isAfter(latestEventAt) ? occurredAt : latestEventAt;
@@ -148,6 +155,7 @@ public final class AccountState {
     if (latestEventAt == null) {
       return;
     }
+    derived = null;
     Instant reach = latestEventAt.minus(reachBack);
     usage.prune(EventDay.of(reach) - KpiWindows.RECENT_USAGE_DAYS - KpiWindows.PRIOR_USAGE_DAYS);
     surveys.prune(reach.minus(KpiWindows.SURVEYS));

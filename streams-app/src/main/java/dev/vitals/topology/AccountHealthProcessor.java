@@ -10,7 +10,6 @@ import dev.vitals.state.AccountBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -36,14 +35,18 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private static final String CLOCK_KEY = "event-clock";
   /** Decoded accounts a task keeps in memory (a read cache; see AccountBook): enough for a busy partition. */
   private static final int CACHED_ACCOUNTS = 10_000;
-  /** Evaluated on every tick whatever the time budget, so a tick always makes progress. */
-  static final int ALWAYS_EVALUATED = 100;
+  /** Behind the head of its input by more than this, a task is working through a backlog. */
+  static final Duration BACKLOG_LAG = Duration.ofSeconds(1);
+  /** Through a backlog, pending accounts are evaluated on every this many ticks of the emit interval. */
+  static final int BACKLOG_TICKS = 10;
 
   private final HealthEvaluator evaluator;
   private final Duration grace;
 
   private final Duration emitInterval;
-  private final Duration evaluationBudget;
+  /** In memory only: which cadence to evaluate at is a matter of speed, never of results. */
+  private long latestRecordTimestamp;
+  private int ticksSkipped;
   private ProcessorContext<String, HealthOutput> context;
   private AccountBook accounts;
   private KeyValueStore<String, Long> pending;
@@ -55,7 +58,6 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.evaluator = evaluator;
     this.grace = grace;
     this.emitInterval = emitInterval;
-    this.evaluationBudget = emitInterval.dividedBy(4);
   }
 
   @Override
@@ -69,12 +71,13 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.clock = context.getStateStore(StoreNames.EVENT_CLOCK);
     this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
     this.sensors = new PipelineSensors(context.metrics(), context.taskId(), "account-health");
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
   @Override
   public void process(Record<String, InboundEvent> record) {
     InboundEvent event = record.value();
+    latestRecordTimestamp = Math.max(latestRecordTimestamp, record.timestamp());
     AccountState state = accounts.find(event.accountId());
     if (state != null && state.isTooLate(event.occurredAt(), grace)) {
       rejectTooLate(record, state);
@@ -116,20 +119,25 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   }
 
   /**
-   * Evaluates pending accounts, longest-waiting first, emits what changed, and clears their marks. A tick spends at
-   * most a quarter of the emit interval evaluating, once it has evaluated {@link #ALWAYS_EVALUATED} accounts: when
-   * events come faster than every account can be evaluated (a backlog), the rest stay pending to the next tick and
-   * gather more events per evaluation, so the cost per event falls instead of evaluation starving the intake. When
-   * the pipeline keeps up, every pending account is evaluated on the tick. Outputs do not depend on this batching.
+   * Every emit interval: evaluates the pending accounts, unless the task is working through a backlog (its latest
+   * record was appended more than {@link #BACKLOG_LAG} ago), when it does so every {@link #BACKLOG_TICKS} ticks
+   * only. Caught up, that keeps event-to-score latency to about one interval; through a backlog, where events are
+   * old anyway, each account gathers more events per evaluation, so evaluation does not starve the intake. Outputs
+   * do not depend on this batching.
    */
+  void tick(long wallClockMillis) {
+    boolean backlog = wallClockMillis - latestRecordTimestamp > BACKLOG_LAG.toMillis();
+    if (backlog && ++ticksSkipped < BACKLOG_TICKS) {
+      return;
+    }
+    ticksSkipped = 0;
+    emitPending();
+  }
+
+  /** Evaluates every pending account, emits what changed, and clears the marks. */
   void emitPending() {
     Instant now = eventClock();
-    long deadline = System.nanoTime() + evaluationBudget.toNanos();
-    int evaluated = 0;
-    for (String accountId : pendingLongestWaitingFirst()) {
-      if (evaluated++ >= ALWAYS_EVALUATED && System.nanoTime() > deadline) {
-        return;
-      }
+    for (String accountId : pendingAccounts()) {
       AccountState state = accounts.find(accountId);
       Evaluation evaluation = evaluator.evaluate(state, now);
       accounts.saveEvaluated(state, grace.plus(evaluator.scoreHistory()));
@@ -145,16 +153,13 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     }
   }
 
-  /** Copied out first (the store is written while they are evaluated), by mark time, then account. */
-  private List<String> pendingLongestWaitingFirst() {
-    List<KeyValue<String, Long>> marks = new ArrayList<>();
+  /** The keys are copied out first: the store is written while they are evaluated. */
+  private List<String> pendingAccounts() {
+    List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = pending.all()) {
-      all.forEachRemaining(marks::add);
+      all.forEachRemaining((KeyValue<String, Long> entry) -> keys.add(entry.key));
     }
-    marks.sort(Comparator.comparing((KeyValue<String, Long> mark) -> mark.value).thenComparing(mark -> mark.key));
-    List<String> accountIds = new ArrayList<>(marks.size());
-    marks.forEach(mark -> accountIds.add(mark.key));
-    return accountIds;
+    return keys;
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.vitals.schema.Segment;
 import dev.vitals.schema.SurveyKind;
 import dev.vitals.testing.PipelineDriver;
 import dev.vitals.testing.TestScoring;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -137,26 +138,29 @@ class EmissionTest {
   }
 
   @Test
-  void shouldEvaluateTheLongestWaitingAccountsFirstWhenATickRunsOutOfTime() {
-    // given: a 1 ms interval, so a tick's time budget is gone after the accounts it must always evaluate
-    pipeline.close();
-    pipeline = new PipelineDriver(TestScoring.fromDefaultReplacing("emitInterval: PT0.1S", "emitInterval: PT0.001S"));
-    int accounts = AccountHealthProcessor.ALWAYS_EVALUATED + 20;
-    Instant producedAt = PipelineDriver.PRODUCED_AT.minusSeconds(accounts);
-    for (int i = 0; i < accounts; i++) {
-      // account i's event was produced i seconds after the first: acc-0 has waited longest
-      pipeline.sendAt(login("acc-" + i, "2026-03-01T10:00:00Z", "ana"), producedAt.plusSeconds(i));
+  void shouldEvaluateOncePerTenIntervalsWhileWorkingThroughABacklog() {
+    // given: events appended ten minutes before the pipeline's wall clock: it is working through a backlog
+    Instant appendedLongAgo = PipelineDriver.PRODUCED_AT.minus(Duration.ofMinutes(10));
+    pipeline.sendAt(login("acme", "2026-03-01T10:00:00Z", "ana"), appendedLongAgo);
+
+    // when / then: nothing on the first nine ticks, the health record on the tenth
+    for (int tick = 1; tick < AccountHealthProcessor.BACKLOG_TICKS; tick++) {
+      assertThat(pipeline.flush().healthRecords()).as("tick " + tick).isEmpty();
     }
+    assertThat(pipeline.flush().healthRecords()).singleElement()
+        .satisfies(health -> assertThat(health.getAccountId()).isEqualTo("acme"));
+  }
+
+  @Test
+  void shouldEvaluateOnTheNextTickOnceCaughtUp() {
+    // given: a backlog event, then one appended just now
+    pipeline.sendAt(login("acme", "2026-03-01T10:00:00Z", "ana"), PipelineDriver.PRODUCED_AT.minus(Duration.ofMinutes(10)));
+    pipeline.sendAt(login("globex", "2026-03-01T10:05:00Z", "bo"), PipelineDriver.PRODUCED_AT);
 
     // when
     List<AccountHealth> firstTick = pipeline.flush().healthRecords();
-    List<AccountHealth> secondTick = pipeline.flush().healthRecords();
 
-    // then: the first tick took the 100 that waited longest, the next one the rest; none was lost
-    assertThat(firstTick).extracting(AccountHealth::getAccountId)
-        .hasSize(AccountHealthProcessor.ALWAYS_EVALUATED)
-        .contains("acc-0", "acc-99")
-        .doesNotContain("acc-100");
-    assertThat(secondTick).extracting(AccountHealth::getAccountId).hasSize(20).contains("acc-100", "acc-119");
+    // then: both accounts, on the first tick
+    assertThat(firstTick).extracting(AccountHealth::getAccountId).containsExactlyInAnyOrder("acme", "globex");
   }
 }
