@@ -12,6 +12,7 @@ import dev.vitals.scoring.AlertThresholds;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The eight churn-risk rules of SPEC §4 as conditions on an account's current KPIs and score. A rule that holds is
@@ -40,7 +41,7 @@ public final class AlertRules {
   public Map<AlertRule, AlertCondition> holding(AlertInputs in) {
     Map<AlertRule, AlertCondition> holding = new EnumMap<>(AlertRule.class);
     for (AlertRule rule : AlertRule.values()) {
-      String reason = reasonItHolds(rule, in);
+      Supplier<String> reason = reasonItHolds(rule, in);
       if (reason != null) {
         holding.put(rule, new AlertCondition(severityOf(rule), reason));
       }
@@ -49,7 +50,7 @@ public final class AlertRules {
   }
 
   /** Why {@code rule} holds, or null when it does not. */
-  private String reasonItHolds(AlertRule rule, AlertInputs in) {
+  private Supplier<String> reasonItHolds(AlertRule rule, AlertInputs in) {
     return switch (rule) {
       case AT_RISK -> atRisk(in);
       case SCORE_DROP -> scoreDrop(in);
@@ -57,23 +58,23 @@ public final class AlertRules {
       case DETRACTOR -> detractor(in.detractors());
       case USAGE_COLLAPSE -> usageCollapse(in.kpis().usage());
       case DORMANT -> dormant(in);
-      case CANCELLATION -> in.kpis().financial().cancelled() ? "subscription cancelled" : null;
+      case CANCELLATION -> in.kpis().financial().cancelled() ? () -> "subscription cancelled" : null;
       case RENEWAL_AT_RISK -> renewalAtRisk(in);
     };
   }
 
   /**
    * At risk below 40; between 40 and 45 still at risk when it already was, or when the score dipped below 40 since
-   * it was last at 45 or above. The dip is also looked for in the daily scores recomputed from the ledgers, so an
+   * it was last at 45 or above. The dip is also looked for in the closing scores of the previous days, so an
    * evaluation that happened to skip the dip (batching) comes to the same answer as one that saw it.
    */
-  private String atRisk(AlertInputs in) {
+  private Supplier<String> atRisk(AlertInputs in) {
     boolean stillAtRisk = in.score() < thresholds.atRiskResolveAtOrAbove()
         && (in.openRules().contains(AlertRule.AT_RISK) || dippedBelowAtRiskSinceLastRecovery(in.pastScores()));
     if (in.band() != HealthBand.AT_RISK && !stillAtRisk) {
       return null;
     }
-    return String.format(ROOT, "health score %.1f is at risk (resolves at %.0f or above)", in.score(),
+    return () -> String.format(ROOT, "health score %.1f is at risk (resolves at %.0f or above)", in.score(),
         thresholds.atRiskResolveAtOrAbove());
   }
 
@@ -92,60 +93,61 @@ public final class AlertRules {
     return false;
   }
 
-  private String scoreDrop(AlertInputs in) {
+  private Supplier<String> scoreDrop(AlertInputs in) {
     if (in.peakScore() == null || in.peakScore() - in.score() < thresholds.scoreDropPoints()) {
       return null;
     }
-    return String.format(ROOT, "health score fell %.1f points within %d days, from %.1f to %.1f",
+    return () -> String.format(ROOT, "health score fell %.1f points within %d days, from %.1f to %.1f",
         in.peakScore() - in.score(), thresholds.scoreDropWindow().toDays(), in.peakScore(), in.score());
   }
 
-  private String paymentFailures(FinancialKpis financial) {
+  private Supplier<String> paymentFailures(FinancialKpis financial) {
     if (financial.paymentFailures30d() < thresholds.paymentFailures()) {
       return null;
     }
-    return financial.paymentFailures30d() + " payment failures in 30 days not followed by a paid invoice";
+    return () -> financial.paymentFailures30d() + " payment failures in 30 days not followed by a paid invoice";
   }
 
-  private static String detractor(List<SurveyAnswer> detractors) {
+  private static Supplier<String> detractor(List<SurveyAnswer> detractors) {
     if (detractors.isEmpty()) {
       return null;
     }
     SurveyAnswer latest = detractors.get(detractors.size() - 1);
     String others = detractors.size() > 1 ? " (" + detractors.size() + " detractors in 90 days)" : "";
-    return "NPS detractor: " + latest.respondentId() + " answered " + latest.score() + others;
+    return () -> "NPS detractor: " + latest.respondentId() + " answered " + latest.score() + others;
   }
 
-  private String usageCollapse(UsageKpis usage) {
+  private Supplier<String> usageCollapse(UsageKpis usage) {
     if (usage.usageTrend() == null || usage.usageTrend() >= thresholds.usageCollapseRatio()
         || usage.usageWeeklyAvgPrior28d() < thresholds.usageCollapseMinWeeklyEvents()) {
       return null;
     }
-    return String.format(ROOT, "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",
+    return () -> String.format(ROOT, "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",
         usage.usageEvents7d(), 100 * usage.usageTrend(), usage.usageWeeklyAvgPrior28d());
   }
 
-  private String dormant(AlertInputs in) {
+  private Supplier<String> dormant(AlertInputs in) {
     if (!in.kpis().financial().subscribed()) {
       return null;
     }
     long dormantDays = thresholds.dormantAfter().toDays();
     Integer idleDays = in.daysWithoutUsage();
     if (idleDays != null) {
-      return idleDays >= dormantDays ? "no product usage for " + idleDays + " days while subscribed" : null;
+      return idleDays >= dormantDays ? () -> "no product usage for " + idleDays + " days while subscribed" : null;
     }
     long subscribedDays = in.subscribedFor() == null ? 0 : in.subscribedFor().toDays();
-    return subscribedDays >= dormantDays ? "no product usage in " + subscribedDays + " days as a subscriber" : null;
+    return subscribedDays >= dormantDays
+        ? () -> "no product usage in " + subscribedDays + " days as a subscriber" : null;
   }
 
-  private String renewalAtRisk(AlertInputs in) {
+  private Supplier<String> renewalAtRisk(AlertInputs in) {
     FinancialKpis financial = in.kpis().financial();
     Integer days = financial.daysToRenewal();
     if (days == null || days < 0 || days > thresholds.renewalWithin().toDays()
         || in.band() == HealthBand.HEALTHY || financial.cancelled()) {
       return null;
     }
-    return String.format(ROOT, "renewal on %s in %d days while the account is %s", financial.renewalDate(), days,
+    return () -> String.format(ROOT, "renewal on %s in %d days while the account is %s", financial.renewalDate(), days,
         in.band());
   }
 }

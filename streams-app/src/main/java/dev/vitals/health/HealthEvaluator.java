@@ -78,11 +78,36 @@ public final class HealthEvaluator {
     }
 
     AccountHealth health = healthRecord(state, derived.kpis(), assessment, derived.delta7d());
-    long fingerprint = fingerprint(health);
-    boolean changed = fingerprint != state.lastEmittedFingerprint;
-    state.lastEmittedFingerprint = fingerprint;
+    boolean changed = changedSinceLastEmitted(state, health);
     state.derived = derived.withHealth(health);
     return new Evaluation(health, changed, changes);
+  }
+
+  /**
+   * Whether {@code health} differs from the last record emitted. One that reflects another event time differs by
+   * that alone, and needs no fingerprint (taking one was a quarter of an evaluation's cost). With the same event
+   * time it is compared with the last record emitted, kept in memory; after a restore, when that is gone, with its
+   * fingerprint. The fingerprint of a record emitted for a new event time is not taken (0), so the first such
+   * comparison after a restore (or after the account left the in-memory cache) counts as changed: at most one
+   * identical record more.
+   */
+  private boolean changedSinceLastEmitted(AccountState state, AccountHealth health) {
+    boolean changed;
+    if (!health.getAsOf().equals(state.lastEmittedAsOf)) {
+      state.lastEmittedAsOf = health.getAsOf();
+      state.lastEmittedFingerprint = 0;
+      changed = true;
+    } else if (state.lastEmittedHealth != null) {
+      changed = !health.equals(state.lastEmittedHealth);
+    } else {
+      long fingerprint = fingerprint(health);
+      changed = fingerprint != state.lastEmittedFingerprint;
+      state.lastEmittedFingerprint = fingerprint;
+    }
+    if (changed || state.lastEmittedHealth == null) {
+      state.lastEmittedHealth = health;
+    }
+    return changed;
   }
 
   /** KPIs, score, past scores and detractors as of the account's latest event: all that only its events change. */

@@ -1,5 +1,6 @@
 package dev.vitals.kpi;
 
+import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.AccountProfile;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.BillingEvent;
@@ -32,8 +33,15 @@ public final class AccountState {
   public Instant latestEventAt;
   /** Open alerts by rule, with the event time they were raised. */
   public Map<AlertRule, Instant> openAlerts = new TreeMap<>();
-  /** Fingerprint of the last health record emitted, so unchanged accounts are not emitted again. */
+  /**
+   * Fingerprint of the last health record emitted, so unchanged accounts are not emitted again; 0 when not taken
+   * (see {@code HealthEvaluator}).
+   */
   public long lastEmittedFingerprint;
+  /** The event time the last emitted health record reflects. */
+  public Instant lastEmittedAsOf;
+  /** The last emitted health record itself, in memory only (never stored): null after a restore. */
+  public AccountHealth lastEmittedHealth;
   /**
    * The score at the close of each recent UTC day (epoch day to score), computed once and kept: the 7-day delta,
    * the score-drop peak and AT_RISK's hysteresis read them instead of recomputing past KPIs on every evaluation.
@@ -155,7 +163,7 @@ public final class AccountState {
     if (latestEventAt == null) {
       return;
     }
-    derived = null;
+    // What was derived stays valid: nothing pruned is within reach of a KPI as of the latest event time.
     Instant reach = latestEventAt.minus(reachBack);
     usage.prune(EventDay.of(reach) - KpiWindows.RECENT_USAGE_DAYS - KpiWindows.PRIOR_USAGE_DAYS);
     surveys.prune(reach.minus(KpiWindows.SURVEYS));

@@ -27,7 +27,8 @@ final class SummaryEntry {
     state.closingScores.forEach((day, score) -> scores.add(new StoredClosingScore(day, score)));
     return format.encode(new StoredSummary(LedgerEntries.millis(state.firstEventAt),
         LedgerEntries.millis(state.latestEventAt), state.usage.lastUsageDay,
-        LedgerEntries.millis(state.usage.firstApiCallAt), alerts, state.lastEmittedFingerprint, scores,
+        LedgerEntries.millis(state.usage.firstApiCallAt), alerts, state.lastEmittedFingerprint,
+        LedgerEntries.millis(state.lastEmittedAsOf), scores,
         state.closingScoresModel, state.rescoreFromDay, state.prunedOnDay));
   }
 
@@ -41,6 +42,7 @@ final class SummaryEntry {
     stored.getOpenAlerts().forEach(open -> state.openAlerts.put(AlertRule.valueOf(open.getRule()),
         Instant.ofEpochMilli(open.getRaisedAt())));
     state.lastEmittedFingerprint = stored.getLastEmittedFingerprint();
+    state.lastEmittedAsOf = LedgerEntries.instant(stored.getLastEmittedAsOf());
     stored.getClosingScores().forEach(score -> state.closingScores.put(score.getDay(), score.getScore()));
     state.closingScoresModel = stored.getClosingScoresModel();
     state.rescoreFromDay = stored.getRescoreFromDay();
