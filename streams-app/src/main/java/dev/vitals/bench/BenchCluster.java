@@ -136,11 +136,11 @@ final class BenchCluster implements AutoCloseable {
    */
   CommitInterval serviceCommitInterval() {
     Properties properties = StreamsSettings.of(serviceConfig("bench-probe", Map.of()));
-    return new CommitInterval(new StreamsConfig(properties).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), true);
+    return new CommitInterval(new StreamsConfig(properties).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
   }
 
-  /** A commit interval, and whether it was read from the service (rather than assumed). */
-  record CommitInterval(long millis, boolean fromService) {}
+  /** The service's commit interval. */
+  record CommitInterval(long millis) {}
 
   private void useAppendTime(Collection<String> topicNames) {
     AlterConfigOp appendTime = new AlterConfigOp(
