@@ -41,22 +41,24 @@ import org.apache.kafka.streams.StreamsConfig;
 final class BenchCluster implements AutoCloseable {
   private final Path home;
   private final int partitions;
+  private final int streamThreads;
   private final String registryName = "vitals-bench-" + UUID.randomUUID();
   private final TopicNames names = TopicNames.defaults();
   private final EmbeddedKafka kafka;
   private final VitalsSerdes serdes;
   private final Topics topics;
 
-  private BenchCluster(Path home, int partitions) {
+  private BenchCluster(Path home, int partitions, int streamThreads) {
     this.home = home;
     this.partitions = partitions;
+    this.streamThreads = streamThreads;
     this.kafka = new EmbeddedKafka(home.resolve("kafka"), 0).start();
     this.serdes = VitalsSerdes.mock(registryName);
     this.topics = Topics.of(names, serdes);
   }
 
-  static BenchCluster start(Path home, int partitions) {
-    BenchCluster cluster = new BenchCluster(home, partitions);
+  static BenchCluster start(Path home, int partitions, int streamThreads) {
+    BenchCluster cluster = new BenchCluster(home, partitions, streamThreads);
     try {
       TopicProvisioner.ensure(cluster.bootstrapServers(), Map.of(), TopicLayout.of(cluster.names, partitions, (short) 1));
       List<String> appendTimed = new ArrayList<>(cluster.inputTopics());
@@ -102,6 +104,11 @@ final class BenchCluster implements AutoCloseable {
     return List.of(names.usage(), names.tickets(), names.billing(), names.surveys(), names.accounts(), names.costs());
   }
 
+  /** Stream threads of every Streams run (pipeline and pass-through alike). */
+  int streamThreads() {
+    return streamThreads;
+  }
+
   /** Each run has a state folder of its own, so a run never starts from another's state. */
   Path stateDir(String applicationId) {
     return home.resolve("state").resolve(applicationId);
@@ -121,6 +128,7 @@ final class BenchCluster implements AutoCloseable {
     settings.put("state.dir", stateDir(applicationId).toString());
     settings.put("http.port", Integer.toString(port));
     settings.put("application.server", "127.0.0.1:" + port);
+    settings.put("kafka.num.stream.threads", Integer.toString(streamThreads));
     kafkaOverrides.forEach((key, value) -> settings.put("kafka." + key, value));
     return ServiceConfig.fromSettings(settings, "bench");
   }

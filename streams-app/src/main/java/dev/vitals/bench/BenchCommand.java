@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "4", description = "Partitions per account topic (default: 4).")
   int partitions;
 
+  @Option(names = "--threads", defaultValue = "1",
+      description = "Stream threads of the pipeline and of the pass-through alike (default: ${DEFAULT-VALUE}).")
+  int threads;
+
   @Option(names = "--freshness", description = "How long to feed events at half load (default: PT60S; smoke PT5S).")
   Duration freshness;
 
@@ -54,9 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
     long eventCount = events != null ? events : smoke ? 20_000 : 2_000_000;
     Duration feedFor = freshness != null ? freshness : Duration.ofSeconds(smoke ? 5 : 60);
     Duration timeout = runTimeout != null ? runTimeout : smoke ? Duration.ofMinutes(3) : Duration.ofHours(1);
-    if (accountCount < 1 || eventCount < accountCount || partitions < 1 || feedFor.isNegative() || feedFor.isZero()) {
+    if (accountCount < 1 || eventCount < accountCount || partitions < 1 || threads < 1 || feedFor.isNegative()
+        || feedFor.isZero()) {
       throw new ParameterException(spec.commandLine(),
-          "--accounts and --partitions must be at least 1, --events at least --accounts, --freshness positive");
+          "--accounts, --partitions and --threads must be at least 1, --events at least --accounts, --freshness positive");
     }
     PrintWriter terminal = spec.commandLine().getOut();
     Path home = Files.createTempDirectory("vitals-bench");
@@ -64,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
       Map<String, String> parameters = new LinkedHashMap<>();
       parameters.put("mode", smoke ? "smoke" : "full");
       BenchResults results =
-          new BenchRun(home, accountCount, eventCount, partitions, feedFor, timeout, terminal).run(parameters);
+          new BenchRun(home, accountCount, eventCount, partitions, threads, feedFor, timeout, terminal).run(parameters);
       terminal.println();
       terminal.print(BenchReport.table(results));
       results.goals().forEach(goal -> terminal.printf("%-9s %s (%s)%n", goal.met() ? "met" : "NOT MET", goal.goal(),

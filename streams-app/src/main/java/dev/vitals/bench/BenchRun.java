@@ -25,13 +25,15 @@ final class BenchRun {
   private final int accountCount;
   private final long eventCount;
   private final int partitions;
+  private final int streamThreads;
   private final Duration feedFor;
   private final Duration timeout;
   private final PrintWriter terminal;
 
-  BenchRun(Path home, int accountCount, long eventCount, int partitions, Duration feedFor, Duration timeout,
-      PrintWriter terminal) {
+  BenchRun(Path home, int accountCount, long eventCount, int partitions, int streamThreads, Duration feedFor,
+      Duration timeout, PrintWriter terminal) {
     this.home = home;
+    this.streamThreads = streamThreads;
     this.accountCount = accountCount;
     this.eventCount = eventCount;
     this.partitions = partitions;
@@ -44,7 +46,7 @@ final class BenchRun {
   BenchResults run(Map<String, String> parameters) throws IOException {
     say(terminal, "Starting a Kafka broker on 127.0.0.1 and an in-process schema registry (mock://, so no Java 21 "
         + "runtime is needed) ...");
-    try (BenchCluster cluster = BenchCluster.start(home, partitions)) {
+    try (BenchCluster cluster = BenchCluster.start(home, partitions, streamThreads)) {
       say(terminal, "Loading the backlog: " + accountCount + " accounts, " + eventCount + " events ...");
       Backlog backlog = Backlog.load(cluster, accountCount, eventCount, home.resolve("history.jsonl"));
       BenchCluster.CommitInterval commit = cluster.serviceCommitInterval();
@@ -125,7 +127,7 @@ final class BenchRun {
     parameters.put("schema registry", "in-process (mock://): no Java 21 runtime needed; not on the measured path");
     parameters.put("pipeline", "VitalsService with its default settings (exactly_once_v2, commit.interval.ms "
         + commit.millis()
-        + ", stream threads: service default), default scoring model (emit interval "
+        + ", " + cluster.streamThreads() + " stream thread(s)), default scoring model (emit interval "
         + ScoringConfig.defaults().pipeline().emitInterval() + "); a fresh application id per run; before the"
         + " measured runs, an unmeasured one over the first " + String.format("%,d", WARM_UP_RECORDS)
         + " records warms the JIT; then exactly-once, then at-least-once");

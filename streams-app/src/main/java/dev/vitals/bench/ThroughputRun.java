@@ -75,6 +75,7 @@ final class ThroughputRun {
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, cluster.streamThreads());
     properties.put(StreamsConfig.STATE_DIR_CONFIG, cluster.stateDir(applicationId).toString());
     // As the service does: the behaviour Kafka 5.0 makes the default, which also silences a warning at start.
     properties.put("processing.exception.handler.global.enabled", true);

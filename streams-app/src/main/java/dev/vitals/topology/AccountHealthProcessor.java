@@ -35,9 +35,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private static final String CLOCK_KEY = "event-clock";
   /** Decoded accounts a task keeps in memory (a read cache; see AccountBook): enough for a busy partition. */
   private static final int CACHED_ACCOUNTS = 10_000;
-  /** Behind the head of its input by more than this, a task is working through a backlog. */
-  static final Duration BACKLOG_LAG = Duration.ofSeconds(1);
-  /** Through a backlog, pending accounts are evaluated on every this many ticks of the emit interval. */
+  /** However far behind a task is, pending accounts are evaluated on one tick in this many at least. */
   static final int BACKLOG_TICKS = 10;
 
   private final HealthEvaluator evaluator;
@@ -46,7 +44,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private final Duration emitInterval;
   /** In memory only: which cadence to evaluate at is a matter of speed, never of results. */
   private long latestRecordTimestamp;
-  private int ticksSkipped;
+  private int ticksSinceEvaluation;
   private ProcessorContext<String, HealthOutput> context;
   private AccountBook accounts;
   private KeyValueStore<String, Long> pending;
@@ -119,18 +117,20 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   }
 
   /**
-   * Every emit interval: evaluates the pending accounts, unless the task is working through a backlog (its latest
-   * record was appended more than {@link #BACKLOG_LAG} ago), when it does so every {@link #BACKLOG_TICKS} ticks
-   * only. Caught up, that keeps event-to-score latency to about one interval; through a backlog, where events are
-   * old anyway, each account gathers more events per evaluation, so evaluation does not starve the intake. Outputs
-   * do not depend on this batching.
+   * Every emit interval: evaluates the pending accounts, less often the further the task is behind the head of its
+   * input (how long ago its latest record was appended): every tick while within four intervals of it, then one
+   * tick in {@code lag / (4 × interval)}, at most one in {@link #BACKLOG_TICKS}. Caught up, that keeps
+   * event-to-score latency to about one interval; through a backlog, where the events are old anyway, each account
+   * gathers more events per evaluation, so evaluation does not starve the intake; in between it degrades smoothly
+   * rather than at a threshold. Outputs do not depend on this batching.
    */
   void tick(long wallClockMillis) {
-    boolean backlog = wallClockMillis - latestRecordTimestamp > BACKLOG_LAG.toMillis();
-    if (backlog && ++ticksSkipped < BACKLOG_TICKS) {
+    long lag = Math.max(0, wallClockMillis - latestRecordTimestamp);
+    long ticksDue = Math.min(BACKLOG_TICKS, Math.max(1, lag / (4 * emitInterval.toMillis())));
+    if (++ticksSinceEvaluation < ticksDue) {
       return;
     }
-    ticksSkipped = 0;
+    ticksSinceEvaluation = 0;
     emitPending();
   }
 
