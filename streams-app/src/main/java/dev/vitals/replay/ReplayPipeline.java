@@ -13,7 +13,6 @@ import dev.vitals.schema.CostEntry;
 import dev.vitals.scoring.PipelinePolicy;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.state.AccountBook;
-import dev.vitals.state.InMemoryAccountStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The service's account pipeline, offline and in one thread, over the same domain code: the contract checks, the
- * de-duplication by eventId, the grace period, the account ledgers ({@link AccountBook}, on plain maps) and the
+ * de-duplication by eventId, the grace period, the account ledgers ({@link AccountBook}, decoded in memory and never
+ * encoded: a replay never reads its state back) and the
  * evaluation of changed accounts with the emission rule of the live processor (a health record only when it
  * changed, alert transitions as they happen). The live processor evaluates pending accounts once per emit interval;
  * here they are evaluated every {@link #EVALUATE_EVERY} events and whenever the event clock enters a new day, when
@@ -41,7 +41,7 @@ final class ReplayPipeline {
   private final HealthEvaluator evaluator;
   private final PipelinePolicy policy;
   private final Duration reachBack;
-  private final AccountBook accounts = new AccountBook(new InMemoryAccountStore(), Integer.MAX_VALUE);
+  private final AccountBook accounts = AccountBook.inMemoryOnly();
   /** Every id seen: a replay's records are all produced at once, so no id ever leaves the de-duplication window. */
   private final Set<String> seenEventIds = new HashSet<>();
   /** In key order, as the live processor walks its pending store. */

@@ -5,9 +5,12 @@ import dev.vitals.kpi.EventDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -23,13 +26,20 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AccountBook {
   private final AccountStore store;
+  /** False for {@link #inMemoryOnly()}: nothing is encoded, the store only lists the accounts. */
+  private final boolean stored;
   private final int cachedAccounts;
   private final LedgerEntries entries;
   private final SummaryEntry summaries;
   private final Map<String, AccountState> decoded;
 
   public AccountBook(AccountStore store, int cachedAccounts) {
-    this.store = store;
+    this(store, cachedAccounts, true);
+  }
+
+  private AccountBook(AccountStore store, int cachedAccounts, boolean stored) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.stored = stored;
     this.cachedAccounts = cachedAccounts;
     StateFormat format = new StateFormat();
     this.entries = new LedgerEntries(format);
@@ -40,6 +50,14 @@ public final class AccountBook {
         return size() > AccountBook.this.cachedAccounts;
       }
     };
+  }
+
+  /**
+   * A book that keeps every account decoded in memory and stores nothing, for {@code replay}: one pass over a
+   * history on one machine, where encoding state that is never read back would only cost time.
+   */
+  public static AccountBook inMemoryOnly() {
+    return new AccountBook(new UnstoredAccounts(), Integer.MAX_VALUE, false);
   }
 
   /** The account's state; null when it has never had an accepted event. */
@@ -70,7 +88,7 @@ public final class AccountBook {
     for (EntryKey key : EventFootprint.of(accountId, event)) {
       write(state, key);
     }
-    store.putSummary(accountId, summaries.encode(state));
+    putSummary(state);
     return state;
   }
 
@@ -84,10 +102,18 @@ public final class AccountBook {
       prune(state, reachBack);
       state.prunedOnDay = today;
     }
-    store.putSummary(state.accountId, summaries.encode(state));
+    putSummary(state);
+  }
+
+  private void putSummary(AccountState state) {
+    store.putSummary(state.accountId, stored ? summaries.encode(state) : null);
   }
 
   private void prune(AccountState state, Duration reachBack) {
+    if (!stored) {
+      state.prune(reachBack);
+      return;
+    }
     Set<EntryKey> before = new HashSet<>(LedgerEntries.keysOf(state));
     state.prune(reachBack);
     Set<EntryKey> after = new HashSet<>(LedgerEntries.keysOf(state));
@@ -101,6 +127,9 @@ public final class AccountBook {
   }
 
   private void write(AccountState state, EntryKey key) {
+    if (!stored) {
+      return;
+    }
     byte[] value = entries.encode(state, key);
     if (value == null) {
       store.deleteEntry(key.text());
@@ -111,6 +140,35 @@ public final class AccountBook {
 
   public void forEachAccount(Consumer<String> action) {
     store.forEachAccount(action);
+  }
+
+  /** The store of {@link #inMemoryOnly()}: it remembers which accounts exist and nothing else. */
+  private static final class UnstoredAccounts implements AccountStore {
+    private final Set<String> known = new LinkedHashSet<>();
+
+    @Override
+    public byte[] summary(String accountId) {
+      return null;
+    }
+
+    @Override
+    public void putSummary(String accountId, byte[] summary) {
+      known.add(accountId);
+    }
+
+    @Override
+    public void forEachEntry(String accountId, BiConsumer<String, byte[]> action) {}
+
+    @Override
+    public void putEntry(String key, byte[] value) {}
+
+    @Override
+    public void deleteEntry(String key) {}
+
+    @Override
+    public void forEachAccount(Consumer<String> action) {
+      known.forEach(action);
+    }
   }
 
   /** Drops the decoded accounts; the next read decodes from the store. */

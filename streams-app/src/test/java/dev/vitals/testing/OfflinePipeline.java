@@ -15,6 +15,7 @@ import dev.vitals.topology.Topics;
 import dev.vitals.topology.VitalsTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -77,9 +78,10 @@ public final class OfflinePipeline implements AutoCloseable {
         .pipeInput(new TestRecord<>(keyBytes, value, null, producedAt));
   }
 
-  /** Lets one emit interval of wall-clock time pass: pending accounts are evaluated, changes emitted. */
-  public void letEmitIntervalPass() {
+  /** Lets one emit interval of wall-clock time pass (returned): pending accounts are evaluated, changes emitted. */
+  public Duration letEmitIntervalPass() {
     driver.advanceWallClockTime(config.pipeline().emitInterval());
+    return config.pipeline().emitInterval();
   }
 
   public EventTopics eventTopics() {

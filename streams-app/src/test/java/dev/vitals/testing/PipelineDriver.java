@@ -19,17 +19,18 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The production topology on the test driver ({@link OfflinePipeline}), with a private
- * {@code mock://} registry, for tests that speak in events rather than bytes. Records are produced at
- * {@link #PRODUCED_AT} unless a test says otherwise; {@link #flush()} lets one emit interval of wall-clock time
- * pass so pending accounts are evaluated.
+ * {@code mock://} registry, for tests that speak in events rather than bytes. The wall clock starts at {@link
+ * #PRODUCED_AT}; records are produced at its current time unless a test says otherwise; {@link #flush()} lets one
+ * emit interval of wall-clock time pass so pending accounts are evaluated.
  */
 public final class PipelineDriver implements AutoCloseable {
-  /** When test records are produced: after every event time the tests use, so none is "in the future". */
+  /** Where the wall clock starts: after every event time the tests use, so none is "in the future". */
   public static final Instant PRODUCED_AT = Instant.parse("2026-12-31T00:00:00Z");
 
   private final String registryName = "test-" + UUID.randomUUID();
   private final VitalsSerdes serdes;
   private final OfflinePipeline pipeline;
+  private Instant wallClock = PRODUCED_AT;
 
   public PipelineDriver() {
     this(ScoringConfig.defaults());
@@ -46,10 +47,14 @@ public final class PipelineDriver implements AutoCloseable {
     this.pipeline = new OfflinePipeline(config, serdes, PRODUCED_AT, stateDir);
   }
 
-  /** Sends events keyed by their accountId, produced at {@link #PRODUCED_AT}. */
+  /**
+   * Sends events keyed by their accountId, produced now on the driver's wall clock: {@link #PRODUCED_AT} plus one
+   * emit interval per {@link #flush()}, as a live producer's would be (the pipeline reads how far behind its input
+   * it is from that).
+   */
   public PipelineDriver send(SpecificRecord... events) {
     for (SpecificRecord event : events) {
-      sendAt(event, PRODUCED_AT);
+      sendAt(event, wallClock);
     }
     return this;
   }
@@ -60,9 +65,9 @@ public final class PipelineDriver implements AutoCloseable {
     return this;
   }
 
-  /** Sends raw value bytes, for bad input. */
+  /** Sends raw value bytes, for bad input, produced now on the driver's wall clock. */
   public PipelineDriver sendRaw(String topic, String key, byte[] value) {
-    return sendRaw(topic, key, value, PRODUCED_AT);
+    return sendRaw(topic, key, value, wallClock);
   }
 
   public PipelineDriver sendRaw(String topic, String key, byte[] value, Instant producedAt) {
@@ -81,7 +86,7 @@ public final class PipelineDriver implements AutoCloseable {
 
   /** Lets one emit interval pass: pending accounts are evaluated and their changes emitted. */
   public PipelineDriver flush() {
-    pipeline.letEmitIntervalPass();
+    wallClock = wallClock.plus(pipeline.letEmitIntervalPass());
     return this;
   }
 
