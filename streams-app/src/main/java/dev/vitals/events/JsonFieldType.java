@@ -218,7 +218,7 @@ sealed interface JsonFieldType {
         throw expected(field, "an ISO-8601 instant string like 2026-03-01T09:30:00Z", node);
       }
       try {
-        return Instant.parse(node.textValue()).truncatedTo(ChronoUnit.MILLIS);
+        return IsoInstant.parse(node.textValue());
       } catch (DateTimeParseException e) {
         throw new InvalidEventException(field, "field '" + field + "' is not an ISO-8601 instant like "
             + "2026-03-01T09:30:00Z: \"" + abbreviate(node.textValue()) + "\"");
