@@ -22,8 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps each account's state and emits its health. Every accepted event is applied to the account's ledgers at
- * once, writing only the entries it touches ({@link AccountBook}), and the account is marked pending; a wall-clock punctuator then evaluates the pending accounts and emits a
- * health record for those whose health changed, plus their alert transitions. Emitting once per interval rather
+ * once, writing only the entries it touches ({@link AccountBook}), and the account is marked pending; a wall-clock
+ * punctuator then evaluates the pending accounts and emits a health record for those whose health changed, plus
+ * their alert transitions. Emitting once per interval rather
  * than once per event is what SPEC §5 measured as the cheaper design; the pending marks live in a changelogged
  * store, so a crash between an update and its emission still emits after restore.
  *
@@ -40,7 +41,6 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
 
   private final HealthEvaluator evaluator;
   private final Duration grace;
-
   private final Duration emitInterval;
   /** In memory only: which cadence to evaluate at is a matter of speed, never of results. */
   private long latestRecordTimestamp;
