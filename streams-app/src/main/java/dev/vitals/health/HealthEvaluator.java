@@ -19,18 +19,11 @@ import dev.vitals.scoring.ComponentScores;
 import dev.vitals.scoring.HealthAssessment;
 import dev.vitals.scoring.HealthModel;
 import dev.vitals.scoring.ScoringConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Turns an account's state into its health record and alert transitions: KPIs as of the latest event time, the
@@ -44,11 +37,6 @@ public final class HealthEvaluator {
   private final ScoringConfig config;
   private final HealthModel model;
   private final AlertRules rules;
-  private final SpecificDatumWriter<AccountHealth> fingerprintWriter =
-      new SpecificDatumWriter<>(AccountHealth.class);
-  // Reused for every fingerprint: an evaluator belongs to one stream task (or to replay), never shared by threads.
-  private final ByteArrayOutputStream fingerprintBytes = new ByteArrayOutputStream(1024);
-  private BinaryEncoder fingerprintEncoder;
 
   public HealthEvaluator(ScoringConfig config) {
     this.config = config;
@@ -84,27 +72,14 @@ public final class HealthEvaluator {
   }
 
   /**
-   * Whether {@code health} differs from the last record emitted. One that reflects another event time differs by
-   * that alone, and needs no fingerprint (taking one was a quarter of an evaluation's cost). With the same event
-   * time it is compared with the last record emitted, kept in memory; after a restore, when that is gone, with its
-   * fingerprint. The fingerprint of a record emitted for a new event time is not taken (0), so the first such
-   * comparison after a restore (or after the account left the in-memory cache) counts as changed: at most one
-   * identical record more.
+   * Whether {@code health} differs from the last record emitted (its event time included, so a record that reflects
+   * a later event is new by that alone). The caller provides the last record after a restore (from the health view
+   * store); null means none was ever emitted.
    */
-  private boolean changedSinceLastEmitted(AccountState state, AccountHealth health) {
-    boolean changed;
-    if (!health.getAsOf().equals(state.lastEmittedAsOf)) {
-      state.lastEmittedAsOf = health.getAsOf();
-      state.lastEmittedFingerprint = 0;
-      changed = true;
-    } else if (state.lastEmittedHealth != null) {
-      changed = !health.equals(state.lastEmittedHealth);
-    } else {
-      long fingerprint = fingerprint(health);
-      changed = fingerprint != state.lastEmittedFingerprint;
-      state.lastEmittedFingerprint = fingerprint;
-    }
-    if (changed || state.lastEmittedHealth == null) {
+  private static boolean changedSinceLastEmitted(AccountState state, AccountHealth health) {
+    AccountHealth last = state.lastEmittedHealth;
+    boolean changed = last == null || !health.getAsOf().equals(last.getAsOf()) || !health.equals(last);
+    if (changed) {
       state.lastEmittedHealth = health;
     }
     return changed;
@@ -195,27 +170,11 @@ public final class HealthEvaluator {
             .map(f -> new HealthFactor(f.component().label(), f.name(), f.points(), f.detail()))
             .toList())
         .setKpis(KpiValues.of(kpis))
-        // A set in the rules' order: the state's map keeps the order alerts were raised in once it has been through
-        // its JSON serde, and that order depends on how evaluations were batched, which must not show in the record.
+        // A set in the rules' order: the order alerts were raised in depends on how evaluations were batched, which
+        // must not show in the record.
         .setOpenAlerts(state.openAlerts.keySet().stream().sorted().toList())
         .setModelVersion(config.modelVersion())
         .setAsOf(kpis.asOf())
         .build();
-  }
-
-  /**
-   * A 64-bit fingerprint of the whole record, its event time included: the last record emitted for an account then
-   * always reflects its latest event, whatever the batching (a record that left out an event which changed nothing
-   * else would carry an older time in the live pipeline than in replay).
-   */
-  private long fingerprint(AccountHealth health) {
-    fingerprintBytes.reset();
-    fingerprintEncoder = EncoderFactory.get().directBinaryEncoder(fingerprintBytes, fingerprintEncoder);
-    try {
-      fingerprintWriter.write(health, fingerprintEncoder);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return SchemaNormalization.fingerprint64(fingerprintBytes.toByteArray());
   }
 }

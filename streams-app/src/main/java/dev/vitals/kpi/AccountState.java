@@ -34,14 +34,12 @@ public final class AccountState {
   /** Open alerts by rule, with the event time they were raised. */
   public Map<AlertRule, Instant> openAlerts = new TreeMap<>();
   /**
-   * Fingerprint of the last health record emitted, so unchanged accounts are not emitted again; 0 when not taken
-   * (see {@code HealthEvaluator}).
+   * The last health record emitted, so an unchanged account is not emitted again. In memory only: the health view
+   * store keeps it, and the processor reads it back from there after a restore.
    */
-  public long lastEmittedFingerprint;
-  /** The event time the last emitted health record reflects. */
-  public Instant lastEmittedAsOf;
-  /** The last emitted health record itself, in memory only (never stored): null after a restore. */
   public AccountHealth lastEmittedHealth;
+  /** The summary's bytes as last stored, in memory only: an evaluation that changed none of it writes nothing. */
+  public byte[] storedSummary;
   /**
    * The score at the close of each recent UTC day (epoch day to score), computed once and kept: the 7-day delta,
    * the score-drop peak and AT_RISK's hysteresis read them instead of recomputing past KPIs on every evaluation.

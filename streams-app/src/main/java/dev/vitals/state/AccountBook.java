@@ -4,6 +4,7 @@ import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.EventDay;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -71,6 +72,7 @@ public final class AccountBook {
       return null;
     }
     AccountState loaded = summaries.decode(accountId, summary);
+    loaded.storedSummary = summary;
     store.forEachEntry(accountId,
         (key, value) -> entries.decodeInto(loaded, EntryKey.parse(accountId, key), value));
     decoded.put(accountId, loaded);
@@ -93,7 +95,7 @@ public final class AccountBook {
   }
 
   /**
-   * Saves what an evaluation changed (open alerts, fingerprint, past daily scores) and, once per event day, forgets
+   * Saves what an evaluation changed (open alerts, closing scores), if anything, and, once per event day, forgets
    * what no window can reach any more ({@code reachBack} before the latest event time).
    */
   public void saveEvaluated(AccountState state, Duration reachBack) {
@@ -106,7 +108,15 @@ public final class AccountBook {
   }
 
   private void putSummary(AccountState state) {
-    store.putSummary(state.accountId, stored ? summaries.encode(state) : null);
+    if (!stored) {
+      store.putSummary(state.accountId, null);
+      return;
+    }
+    byte[] summary = summaries.encode(state);
+    if (!Arrays.equals(summary, state.storedSummary)) {
+      store.putSummary(state.accountId, summary);
+      state.storedSummary = summary;
+    }
   }
 
   private void prune(AccountState state, Duration reachBack) {

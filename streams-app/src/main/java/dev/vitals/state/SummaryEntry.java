@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Maps the account-wide part of the state (times, open alerts, past daily scores) onto its stored summary. */
+/** Maps the account-wide part of the state (times, open alerts, closing scores) onto its stored summary. */
 final class SummaryEntry {
   private final StateFormat format;
 
@@ -27,8 +27,7 @@ final class SummaryEntry {
     state.closingScores.forEach((day, score) -> scores.add(new StoredClosingScore(day, score)));
     return format.encode(new StoredSummary(LedgerEntries.millis(state.firstEventAt),
         LedgerEntries.millis(state.latestEventAt), state.usage.lastUsageDay,
-        LedgerEntries.millis(state.usage.firstApiCallAt), alerts, state.lastEmittedFingerprint,
-        LedgerEntries.millis(state.lastEmittedAsOf), scores,
+        LedgerEntries.millis(state.usage.firstApiCallAt), alerts, scores,
         state.closingScoresModel, state.rescoreFromDay, state.prunedOnDay));
   }
 
@@ -41,8 +40,6 @@ final class SummaryEntry {
     state.usage.firstApiCallAt = LedgerEntries.instant(stored.getFirstApiCallAt());
     stored.getOpenAlerts().forEach(open -> state.openAlerts.put(AlertRule.valueOf(open.getRule()),
         Instant.ofEpochMilli(open.getRaisedAt())));
-    state.lastEmittedFingerprint = stored.getLastEmittedFingerprint();
-    state.lastEmittedAsOf = LedgerEntries.instant(stored.getLastEmittedAsOf());
     stored.getClosingScores().forEach(score -> state.closingScores.put(score.getDay(), score.getScore()));
     state.closingScoresModel = stored.getClosingScoresModel();
     state.rescoreFromDay = stored.getRescoreFromDay();

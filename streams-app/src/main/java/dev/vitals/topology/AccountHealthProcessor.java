@@ -36,8 +36,8 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private static final String CLOCK_KEY = "event-clock";
   /** Decoded accounts a task keeps in memory (a read cache; see AccountBook): enough for a busy partition. */
   private static final int CACHED_ACCOUNTS = 10_000;
-  /** However far behind a task is, pending accounts are evaluated on one tick in this many at least. */
-  static final int BACKLOG_TICKS = 10;
+  /** However far behind a task is, pending accounts are evaluated on one tick in this many at least (5 s). */
+  static final int BACKLOG_TICKS = 50;
 
   private final HealthEvaluator evaluator;
   private final Duration grace;
@@ -139,6 +139,10 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     Instant now = eventClock();
     for (String accountId : pendingAccounts()) {
       AccountState state = accounts.find(accountId);
+      if (state.lastEmittedHealth == null) {
+        // Not in memory after a restore (or an eviction): the health view holds the last record emitted.
+        state.lastEmittedHealth = healthView.get(accountId);
+      }
       Evaluation evaluation = evaluator.evaluate(state, now);
       accounts.saveEvaluated(state, grace.plus(evaluator.scoreHistory()));
       pending.delete(accountId);

@@ -119,7 +119,7 @@ class DeadLetterTest {
     UsageEvent beyond = login("acme", "2026-03-01T11:00:00.001Z", "bo");       // 1 ms beyond it
 
     pipeline.sendAt(anHourAhead, producedAt).sendAt(beyond, producedAt);
-    // Records appended long before the pipeline's wall clock are a backlog: evaluated every tenth tick.
+    // Records appended long before the pipeline's wall clock are a backlog: evaluated on fewer ticks.
     for (int tick = 0; tick < AccountHealthProcessor.BACKLOG_TICKS; tick++) {
       pipeline.flush();
     }
