@@ -37,9 +37,12 @@ public final class HealthEvaluator {
   private final ScoringConfig config;
   private final HealthModel model;
   private final AlertRules rules;
+  private final String scoringKey;
 
   public HealthEvaluator(ScoringConfig config) {
     this.config = config;
+    // Closing scores kept in the state are valid for this configuration only, version label or not.
+    this.scoringKey = config.modelVersion() + "#" + Integer.toHexString(config.describe().hashCode());
     this.model = new HealthModel(config);
     this.rules = new AlertRules(config.alerts(), config.bands().atRiskBelow());
   }
@@ -91,7 +94,7 @@ public final class HealthEvaluator {
     Segment segment = state.profile == null ? null : state.profile.segment();
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
-    ScoreHistory history = ScoreHistory.of(model, config.modelVersion(), state, segment, historyDays());
+    ScoreHistory history = ScoreHistory.of(model, scoringKey, state, segment, historyDays());
     return new Derived(this, kpis, assessment, history, history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY),
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), null);
   }

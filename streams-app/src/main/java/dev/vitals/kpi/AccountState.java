@@ -45,7 +45,7 @@ public final class AccountState {
    * the score-drop peak and AT_RISK's hysteresis read them instead of recomputing past KPIs on every evaluation.
    */
   public TreeMap<Long, Double> closingScores = new TreeMap<>();
-  /** The scoring model's version the closing scores were computed with: another model recomputes them. */
+  /** The scoring configuration the closing scores were computed with: another one recomputes them. */
   public String closingScoresModel;
   /** The earliest day whose closing score a late event (or a profile change) invalidated; null when none. */
   public Long rescoreFromDay;
@@ -161,11 +161,14 @@ public final class AccountState {
     if (latestEventAt == null) {
       return;
     }
-    // What was derived stays valid: nothing pruned is within reach of a KPI as of the latest event time.
-    Instant reach = latestEventAt.minus(reachBack);
+    // Pruning can change what is derived (an abandoned ticket leaves the open count): derive again afterwards.
+    derived = null;
+    // From the start of the latest event's day, so what is pruned depends on the day only, not on when in the day
+    // an evaluation happened to run.
+    Instant reach = EventDay.startOf(EventDay.of(latestEventAt)).minus(reachBack);
     usage.prune(EventDay.of(reach) - KpiWindows.RECENT_USAGE_DAYS - KpiWindows.PRIOR_USAGE_DAYS);
     surveys.prune(reach.minus(KpiWindows.SURVEYS));
     tickets.prune(reach.minus(KpiWindows.TICKETS));
-    billing.prune(reach.minus(BILLING_RETENTION));
+    billing.prune(reach.minus(BILLING_RETENTION), reach.minus(KpiWindows.MRR_CHANGE));
   }
 }

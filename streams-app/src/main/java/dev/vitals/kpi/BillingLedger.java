@@ -18,7 +18,7 @@ public final class BillingLedger {
   private static final Comparator<BillingEntry> IN_EVENT_TIME =
       Comparator.comparing(BillingEntry::at).thenComparing(BillingEntry::kind);
 
-  /** Entries kept at most; older ones are folded into the baseline even inside the retention. */
+  /** Entries kept at most, outside the KPI windows; older ones are folded into the baseline within the retention. */
   static final int MAX_ENTRIES = 128;
 
   public List<BillingEntry> entries = new ArrayList<>();
@@ -125,12 +125,17 @@ public final class BillingLedger {
     return positionAt(asOf).mrrCents;
   }
 
-  /** Folds entries before {@code oldest}, and the oldest beyond {@link #MAX_ENTRIES}, into the baseline. */
-  void prune(Instant oldest) {
+  /**
+   * Folds entries before {@code oldest} into the baseline, and, while more than {@link #MAX_ENTRIES} are kept, the
+   * oldest ones before {@code windowsFrom} (where no billing KPI window reaches).
+   */
+  void prune(Instant oldest, Instant windowsFrom) {
     Iterator<BillingEntry> it = entries.iterator();
     while (it.hasNext()) {
       BillingEntry entry = it.next();
-      if (!entry.at().isBefore(oldest) && entries.size() <= MAX_ENTRIES) {
+      boolean beyondRetention = entry.at().isBefore(oldest);
+      boolean overCap = entries.size() > MAX_ENTRIES && entry.at().isBefore(windowsFrom);
+      if (!beyondRetention && !overCap) {
         break;
       }
       baselineSubscribedSince = subscribedSinceAt(entry.at());

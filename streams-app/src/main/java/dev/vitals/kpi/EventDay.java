@@ -14,6 +14,11 @@ public final class EventDay {
     return Math.floorDiv(instant.toEpochMilli(), MILLIS_PER_DAY);
   }
 
+  /** The first millisecond of {@code day}. */
+  public static Instant startOf(long day) {
+    return Instant.ofEpochMilli(day * MILLIS_PER_DAY);
+  }
+
   /** The last millisecond of {@code day}: where a day's closing score is taken. */
   public static Instant lastInstantOf(long day) {
     return Instant.ofEpochMilli((day + 1) * MILLIS_PER_DAY - 1);

@@ -70,7 +70,8 @@ final class ReplayPipeline {
       return "future_timestamp: occurredAt " + occurredAt + " is after the record timestamp " + producedAt
           + " plus the allowed skew " + policy.maxFutureSkew();
     }
-    if (!seenEventIds.add(EventType.eventId(event)) || event instanceof CostEntry) {
+    // Cost entries are not account events (the live topology keeps them apart, without de-duplication).
+    if (event instanceof CostEntry || !seenEventIds.add(EventType.eventId(event))) {
       return null;
     }
     String accountId = EventType.accountId(event);

@@ -1,5 +1,7 @@
 package dev.vitals.runtime;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,12 +9,19 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics that do not exist yet; existing topics are left as they are. */
+/**
+ * Creates the topics that do not exist yet; existing topics are left as they are. Returns once every partition of
+ * the new topics has a leader: a producer that starts at once otherwise meets NOT_LEADER_OR_FOLLOWER, and its
+ * idempotent retries can then stall on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout.
+ */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+  private static final Duration LEADERS_WITHIN = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private TopicProvisioner() {}
 
@@ -26,6 +35,7 @@ public final class TopicProvisioner {
         admin.createTopics(missing).all().get();
         missing.forEach(t -> log.info("created topic {} ({} partitions, {})", t.name(), t.numPartitions(),
             t.configs().isEmpty() ? "defaults" : t.configs()));
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics at " + bootstrapServers + ": " + e.getCause().getMessage(),
@@ -33,6 +43,30 @@ public final class TopicProvisioner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  private static void awaitLeaders(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
+    Instant deadline = Instant.now().plus(LEADERS_WITHIN);
+    while (!allHaveLeaders(admin, names)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("topics " + names + " have partitions without a leader after " + LEADERS_WITHIN);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private static boolean allHaveLeaders(Admin admin, List<String> names)
+      throws ExecutionException, InterruptedException {
+    try {
+      return admin.describeTopics(names).allTopicNames().get().values().stream()
+          .flatMap(topic -> topic.partitions().stream())
+          .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
     }
   }
 }

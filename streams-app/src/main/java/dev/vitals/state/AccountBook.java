@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -179,6 +179,11 @@ public final class AccountBook {
     public void forEachAccount(Consumer<String> action) {
       known.forEach(action);
     }
+  }
+
+  /** Drops one decoded account (after a failure left it half changed); the next read decodes it from the store. */
+  public void forget(String accountId) {
+    decoded.remove(accountId);
   }
 
   /** Drops the decoded accounts; the next read decodes from the store. */

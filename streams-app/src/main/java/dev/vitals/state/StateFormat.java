@@ -48,9 +48,10 @@ public final class StateFormat {
   @SuppressWarnings("unchecked")
   public <T extends SpecificRecord> T decode(byte[] bytes, Class<T> type) {
     if (bytes.length == 0 || bytes[0] != VERSION) {
-      throw new IllegalStateException("stored " + type.getSimpleName() + " has state format version "
+      throw new StateFormatException("stored " + type.getSimpleName() + " has state format version "
           + (bytes.length == 0 ? "none" : bytes[0]) + "; this release reads version " + VERSION
-          + " (state written by another release: reset the application and reprocess, see docs/operations.md)");
+          + " (state written by another release: reset the application and reprocess, see docs/operations.md)",
+          null);
     }
     SpecificDatumReader<T> reader = (SpecificDatumReader<T>) readers.computeIfAbsent(type,
         t -> new SpecificDatumReader<>(type));
@@ -58,7 +59,7 @@ public final class StateFormat {
     try {
       return reader.read(null, decoder);
     } catch (IOException e) {
-      throw new UncheckedIOException("corrupt stored " + type.getSimpleName(), e);
+      throw new StateFormatException("corrupt stored " + type.getSimpleName(), e);
     }
   }
 }

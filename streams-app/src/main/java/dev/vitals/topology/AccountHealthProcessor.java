@@ -7,6 +7,7 @@ import dev.vitals.kpi.EventDay;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.state.AccountBook;
+import dev.vitals.state.StateFormatException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each account's state and emits its health. Every accepted event is applied to the account's ledgers at
@@ -33,6 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * definition of dormant) is still measured against time passing.
  */
 final class AccountHealthProcessor implements Processor<String, InboundEvent, String, HealthOutput> {
+  private static final Logger log = LoggerFactory.getLogger(AccountHealthProcessor.class);
   private static final String CLOCK_KEY = "event-clock";
   /** Decoded accounts a task keeps in memory (a read cache; see AccountBook): enough for a busy partition. */
   private static final int CACHED_ACCOUNTS = 10_000;
@@ -81,7 +85,13 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
       rejectTooLate(record, state);
       return;
     }
-    accounts.apply(event.accountId(), event.payload(), event.occurredAt());
+    try {
+      accounts.apply(event.accountId(), event.payload(), event.occurredAt());
+    } catch (RuntimeException e) {
+      // The record goes to the processing-error policy; the account in memory must not keep half of it.
+      accounts.forget(event.accountId());
+      throw e;
+    }
     advanceClock(event.occurredAt());
     // The value is when the oldest not-yet-evaluated event was produced: the start of its event-to-score latency.
     pending.putIfAbsent(event.accountId(), record.timestamp());
@@ -138,22 +148,44 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   void emitPending() {
     Instant now = eventClock();
     for (String accountId : pendingAccounts()) {
-      AccountState state = accounts.find(accountId);
-      if (state.lastEmittedHealth == null) {
-        // Not in memory after a restore (or an eviction): the health view holds the last record emitted.
-        state.lastEmittedHealth = healthView.get(accountId);
+      try {
+        evaluate(accountId, now);
+      } catch (RuntimeException e) {
+        // What the failed evaluation changed in memory must not outlive it: the next read decodes the stores.
+        accounts.forget(accountId);
+        if (ProcessingErrorPolicy.isRetriable(e) || e instanceof StateFormatException) {
+          throw e;
+        }
+        // A defect on this account's data: leave it until its next event rather than failing it every tick, and
+        // never let it hold up the other accounts.
+        log.error("evaluating account {} failed; it is evaluated again on its next event", accountId, e);
+        sensors.evaluationFailed();
+        pending.delete(accountId);
       }
-      Evaluation evaluation = evaluator.evaluate(state, now);
-      accounts.saveEvaluated(state, grace.plus(evaluator.scoreHistory()));
+    }
+  }
+
+  private void evaluate(String accountId, Instant now) {
+    AccountState state = accounts.find(accountId);
+    if (state == null) {
+      // A pending mark without state: left by a release whose state this one does not read (see operations.md).
       pending.delete(accountId);
-      long eventTime = state.latestEventAt.toEpochMilli();
-      if (evaluation.healthChanged()) {
-        healthView.put(accountId, evaluation.health());
-        context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
-      }
-      for (ChurnAlert alert : evaluation.alertChanges()) {
-        context.forward(new Record<>(accountId, new HealthOutput.AlertChange(alert), eventTime));
-      }
+      return;
+    }
+    if (state.lastEmittedHealth == null) {
+      // Not in memory after a restore (or an eviction): the health view holds the last record emitted.
+      state.lastEmittedHealth = healthView.get(accountId);
+    }
+    Evaluation evaluation = evaluator.evaluate(state, now);
+    accounts.saveEvaluated(state, grace.plus(evaluator.scoreHistory()));
+    pending.delete(accountId);
+    long eventTime = state.latestEventAt.toEpochMilli();
+    if (evaluation.healthChanged()) {
+      healthView.put(accountId, evaluation.health());
+      context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
+    }
+    for (ChurnAlert alert : evaluation.alertChanges()) {
+      context.forward(new Record<>(accountId, new HealthOutput.AlertChange(alert), eventTime));
     }
   }
 

@@ -18,6 +18,7 @@ final class PipelineSensors {
   static final String REJECTED = "events-rejected-total";
   static final String DUPLICATES = "events-duplicate-total";
   static final String ACCEPTED = "events-accepted-total";
+  static final String EVALUATION_FAILED = "evaluations-failed-total";
 
   private final StreamsMetrics metrics;
   private final TaskId taskId;
@@ -40,6 +41,11 @@ final class PipelineSensors {
 
   void duplicate(String topic) {
     count(DUPLICATES, "Input events dropped as re-deliveries of an event id already seen", Map.of("topic", topic));
+  }
+
+  void evaluationFailed() {
+    count(EVALUATION_FAILED, "Account evaluations that failed on a defect (logged; retried on the account's next event)",
+        Map.of());
   }
 
   void close() {

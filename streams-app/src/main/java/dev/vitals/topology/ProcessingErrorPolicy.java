@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import dev.vitals.state.StateFormatException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * What happens when a processor throws (Kafka Streams' processing exception handler). Three cases:
  *
  * <ul>
+ *   <li>stored state this release cannot read ({@link StateFormatException}): fail, and the instance stops;
  *   <li>a retriable error, such as a schema-registry outage, is not the record's fault: fail, so the stream thread
  *       is replaced and the task retries from its last commit (see {@link #isRetriable});
  *   <li>any other error on a record is a defect that would repeat on every retry: dead-letter the record's source
@@ -61,6 +63,11 @@ public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
     if (isRetriable(exception)) {
       return Response.fail();
     }
+    if (causedBy(exception, StateFormatException.class)) {
+      // Stored state this release cannot read: dead-lettering input would lose it; stop instead.
+      log.error("stored state cannot be read; stopping rather than dead-lettering input", exception);
+      return Response.fail();
+    }
     if (overBudget()) {
       log.error("{} processing errors within {}: stopping rather than dead-lettering the input; last one in {} at "
           + "{}-{}@{}", BUDGET + 1, BUDGET_WINDOW, context.processorNodeId(), context.topic(), context.partition(),
@@ -82,8 +89,12 @@ public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
 
   /** True when {@code error} or one of its causes is retriable (a registry or broker that is briefly away). */
   public static boolean isRetriable(Throwable error) {
+    return causedBy(error, RetriableException.class);
+  }
+
+  static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RetriableException) {
+      if (type.isInstance(cause)) {
         return true;
       }
     }

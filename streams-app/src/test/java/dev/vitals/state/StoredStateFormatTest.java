@@ -56,7 +56,7 @@ class StoredStateFormatTest {
     fromTheFuture[0] = 2;
 
     assertThatThrownBy(() -> new StateFormat().decode(fromTheFuture, StoredUsageDay.class))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(StateFormatException.class)
         .hasMessageContaining("state format version 2; this release reads version 1");
   }
 

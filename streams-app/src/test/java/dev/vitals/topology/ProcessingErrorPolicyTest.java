@@ -3,6 +3,7 @@ package dev.vitals.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vitals.serde.SchemaRegistryUnavailableException;
+import dev.vitals.state.StateFormatException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,16 @@ class ProcessingErrorPolicyTest {
     Exception outage = new RuntimeException(new SchemaRegistryUnavailableException("refused"));
 
     Response response = policy.handleError(context(), record(), outage);
+
+    assertThat(response.result()).isEqualTo(Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldStopRatherThanDeadLetterWhenStoredStateCannotBeRead() {
+    Exception unreadable = new IllegalStateException(new StateFormatException("state format version 2", null));
+
+    Response response = policy.handleError(context(), record(), unreadable);
 
     assertThat(response.result()).isEqualTo(Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
