@@ -122,7 +122,8 @@ public final class AlertRules {
         || usage.usageWeeklyAvgPrior28d() < thresholds.usageCollapseMinWeeklyEvents()) {
       return null;
     }
-    return () -> String.format(ROOT, "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",
+    return () -> String.format(ROOT,
+        "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",
         usage.usageEvents7d(), 100 * usage.usageTrend(), usage.usageWeeklyAvgPrior28d());
   }
 

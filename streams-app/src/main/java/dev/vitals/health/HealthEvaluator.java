@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * Turns an account's state into its health record and alert transitions: KPIs as of the latest event time, the
  * score and explanation, the 7-day delta (against the closing score of the day 7 days earlier, recomputed from the
- * ledgers when a late event changes it, so the delta does not depend on when evaluations happened to run), and the alert rules against the alerts already open. No Kafka here:
- * the topology calls it from a punctuator, replay and tests call it the same way.
+ * ledgers when a late event changes it, so the delta does not depend on when evaluations happened to run), and the
+ * alert rules against the alerts already open. No Kafka here: the topology calls it from a punctuator, replay and
+ * tests call it the same way.
  */
 public final class HealthEvaluator {
   private static final int TOP_FACTORS = 5;
@@ -95,7 +96,8 @@ public final class HealthEvaluator {
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
     ScoreHistory history = ScoreHistory.of(model, scoringKey, state, segment, historyDays());
-    return new Derived(this, kpis, assessment, history, history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY),
+    Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
+    return new Derived(this, kpis, assessment, history, delta7d,
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), null);
   }
 

@@ -14,9 +14,9 @@ import java.util.SortedMap;
 /**
  * The account's closing scores (the score as of the last millisecond of a UTC day) on each of the previous days.
  * They come from the account's ledgers, not from whichever evaluations happened to run, so they depend only on the
- * events, and a late event corrects the past as it should. Each is computed once and kept in the state; a late event
- * (or a profile change, or another scoring configuration) invalidates those from its day on. Days that closed before the
- * account's first event have no score.
+ * events, and a late event corrects the past as it should. Each is computed once and kept in the state; a late
+ * event (or a profile change, or another scoring configuration) invalidates those from its day on. Days that closed
+ * before the account's first event have no score.
  *
  * @param scores {@code scores[d - 1]} is the closing score {@code d} days before the latest event's day, or NaN
  */

@@ -50,7 +50,8 @@ public final class TopicProvisioner {
     Instant deadline = Instant.now().plus(LEADERS_WITHIN);
     while (!allHaveLeaders(admin, names)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("topics " + names + " have partitions without a leader after " + LEADERS_WITHIN);
+        throw new IllegalStateException(
+            "topics " + names + " have partitions without a leader after " + LEADERS_WITHIN);
       }
       Thread.sleep(POLL.toMillis());
     }

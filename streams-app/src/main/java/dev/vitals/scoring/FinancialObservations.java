@@ -27,7 +27,8 @@ final class FinancialObservations {
 
   private static Observation paymentFailures(FinancialKpis k) {
     int n = k.paymentFailures30d();
-    Supplier<String> detail = () -> (n == 0 ? "no payment failures" : Texts.count(n, "payment failure", "payment failures"))
+    Supplier<String> detail = () -> (n == 0
+        ? "no payment failures" : Texts.count(n, "payment failure", "payment failures"))
         + " in 30 days";
     return new Observation(FactorId.PAYMENT_FAILURES, (double) n, detail);
   }

@@ -35,7 +35,8 @@ final class SentimentObservations {
     if (k.ces() == null) {
       return Observation.absent(FactorId.CES);
     }
-    Supplier<String> detail = () -> "CES " + Texts.decimal1(k.ces()) + " of 7 (" + Texts.count(k.cesAnswers(), "answer", "answers") + ")";
+    Supplier<String> detail = () -> "CES " + Texts.decimal1(k.ces()) + " of 7 ("
+        + Texts.count(k.cesAnswers(), "answer", "answers") + ")";
     return new Observation(FactorId.CES, k.ces(), detail);
   }
 }
