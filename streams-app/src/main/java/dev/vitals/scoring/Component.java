@@ -9,8 +9,11 @@ public enum Component {
   FINANCIAL,
   SENTIMENT;
 
+  /** Made once: the label is read for every factor of every health record. */
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** Lower-case name as used in the YAML configuration, the Avro output and dashboards. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 }

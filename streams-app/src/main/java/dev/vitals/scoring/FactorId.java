@@ -33,6 +33,8 @@ public enum FactorId {
 
   private final Component component;
   private final String input;
+  /** Made once: the key is read for every factor of every evaluation. */
+  private final String key = name().toLowerCase(Locale.ROOT);
 
   FactorId(Component component, String input) {
     this.component = component;
@@ -45,7 +47,7 @@ public enum FactorId {
 
   /** Stable snake_case name, e.g. {@code license_utilization}. */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   /** What the curve's x axis is, in words (for docs and the rendered configuration). */

@@ -21,10 +21,20 @@ public final class ReplayOracle {
    * Replay in the background, for tests to run it while the broker-backed pipeline works.
    */
   public static CompletableFuture<Outcome> inBackground(List<SpecificRecord> events, Path workDir) {
-    return CompletableFuture.supplyAsync(() -> expected(events, workDir));
+    return inBackground(events, workDir, ScoringConfig.defaults());
+  }
+
+  /** The same, with the scoring configuration the pipeline under test runs. */
+  public static CompletableFuture<Outcome> inBackground(List<SpecificRecord> events, Path workDir,
+      ScoringConfig config) {
+    return CompletableFuture.supplyAsync(() -> expected(events, workDir, config));
   }
 
   public static Outcome expected(List<SpecificRecord> events, Path workDir) {
+    return expected(events, workDir, ScoringConfig.defaults());
+  }
+
+  public static Outcome expected(List<SpecificRecord> events, Path workDir, ScoringConfig config) {
     try {
       Files.createDirectories(workDir);
       Path file = workDir.resolve("events.jsonl");
@@ -32,7 +42,7 @@ public final class ReplayOracle {
       Files.write(file, events.stream().map(codec::format).toList());
       Path out = workDir.resolve("replay");
       StringWriter diagnostics = new StringWriter();
-      new Replay(ScoringConfig.defaults()).run(file, out, new PrintWriter(diagnostics, true));
+      new Replay(config).run(file, out, new PrintWriter(diagnostics, true));
       return Outcome.ofJsonLines(Files.readAllLines(out.resolve("health.jsonl")),
           Files.readAllLines(out.resolve("alerts.jsonl")));
     } catch (IOException e) {
