@@ -2,7 +2,6 @@ package dev.vitals.replay;
 
 import dev.vitals.events.EventType;
 import dev.vitals.events.EventValidator;
-import dev.vitals.events.Violation;
 import dev.vitals.health.Evaluation;
 import dev.vitals.health.HealthEvaluator;
 import dev.vitals.kpi.AccountState;
@@ -13,6 +12,8 @@ import dev.vitals.schema.CostEntry;
 import dev.vitals.scoring.PipelinePolicy;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.state.AccountBook;
+import dev.vitals.topology.EventChecks;
+import dev.vitals.topology.RejectReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,14 +62,14 @@ final class ReplayPipeline {
 
   /** Takes one parsed event produced at {@code producedAt}; returns why it was refused, or null. */
   String accept(SpecificRecord event, Instant producedAt) {
-    Optional<Violation> violation = validator.validate(event);
-    if (violation.isPresent()) {
-      return "invalid_field: field '" + violation.get().field() + "': " + violation.get().reason();
+    Optional<EventChecks.Refusal> invalid = EventChecks.invalidField(event, validator);
+    if (invalid.isPresent()) {
+      return invalid.get().line();
     }
     Instant occurredAt = EventType.occurredAt(event);
-    if (occurredAt.isAfter(producedAt.plus(policy.maxFutureSkew()))) {
-      return "future_timestamp: occurredAt " + occurredAt + " is after the record timestamp " + producedAt
-          + " plus the allowed skew " + policy.maxFutureSkew();
+    Optional<EventChecks.Refusal> future = EventChecks.futureTimestamp(occurredAt, producedAt, policy.maxFutureSkew());
+    if (future.isPresent()) {
+      return future.get().line();
     }
     // Cost entries are not account events (the live topology keeps them apart, without de-duplication).
     if (event instanceof CostEntry || !seenEventIds.add(EventType.eventId(event))) {
@@ -77,7 +78,7 @@ final class ReplayPipeline {
     String accountId = EventType.accountId(event);
     AccountState state = accounts.find(accountId);
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
-      return "too_late: " + state.tooLateDetail(occurredAt, policy.grace());
+      return new EventChecks.Refusal(RejectReason.TOO_LATE, state.tooLateDetail(occurredAt, policy.grace())).line();
     }
     advanceClock(occurredAt);
     accounts.apply(accountId, event, occurredAt);

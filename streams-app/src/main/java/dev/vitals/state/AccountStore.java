@@ -4,7 +4,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Where account state lives, as bytes: Kafka Streams' state stores in the service, plain maps in {@code replay}.
+ * Where account state lives, as bytes: Kafka Streams' state stores in the service ({@code replay} keeps accounts
+ * decoded and stores nothing, see {@link AccountBook#inMemoryOnly()}).
  * Two stores: one small summary per account, and the account's ledger entries under its key prefix.
  */
 public interface AccountStore {

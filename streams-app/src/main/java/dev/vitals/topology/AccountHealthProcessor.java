@@ -53,6 +53,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private AccountBook accounts;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, Long> clock;
+  private Instant knownClock;
   private KeyValueStore<String, AccountHealth> healthView;
   private PipelineSensors sensors;
 
@@ -71,6 +72,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
         context.getStateStore(StoreNames.ACCOUNT_LEDGER)), CACHED_ACCOUNTS);
     this.pending = context.getStateStore(StoreNames.PENDING_ACCOUNTS);
     this.clock = context.getStateStore(StoreNames.EVENT_CLOCK);
+    this.knownClock = null;
     this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
     this.sensors = new PipelineSensors(context.metrics(), context.taskId(), "account-health");
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -103,14 +105,19 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
       return;
     }
     clock.put(CLOCK_KEY, occurredAt.toEpochMilli());
+    knownClock = occurredAt;
     if (EventDay.of(occurredAt) > EventDay.of(previous) && !previous.equals(Instant.EPOCH)) {
       markEveryAccountPending();
     }
   }
 
+  /** Read from its store once per init, then kept in step with every write (it is read on every event). */
   private Instant eventClock() {
-    Long millis = clock.get(CLOCK_KEY);
-    return millis == null ? Instant.EPOCH : Instant.ofEpochMilli(millis);
+    if (knownClock == null) {
+      Long millis = clock.get(CLOCK_KEY);
+      knownClock = millis == null ? Instant.EPOCH : Instant.ofEpochMilli(millis);
+    }
+    return knownClock;
   }
 
   private void markEveryAccountPending() {

@@ -2,7 +2,6 @@ package dev.vitals.topology;
 
 import dev.vitals.events.EventType;
 import dev.vitals.events.EventValidator;
-import dev.vitals.events.Violation;
 import dev.vitals.serde.AvroDecodeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,10 +64,9 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
     } catch (AvroDecodeException e) {
       return reject(record, DecodeReasons.of(e.reason()), e.detail());
     }
-    Optional<Violation> violation = validator.validate(event);
-    if (violation.isPresent()) {
-      return reject(record, RejectReason.INVALID_FIELD,
-          "field '" + violation.get().field() + "': " + violation.get().reason());
+    Optional<EventChecks.Refusal> invalid = EventChecks.invalidField(event, validator);
+    if (invalid.isPresent()) {
+      return reject(record, invalid.get());
     }
     String accountId = EventType.accountId(event);
     if (!accountId.equals(key)) {
@@ -76,14 +74,17 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
           "record key '" + key + "' is not the event's accountId '" + accountId + "'");
     }
     Instant occurredAt = EventType.occurredAt(event);
-    Instant latestAllowed = Instant.ofEpochMilli(record.timestamp()).plus(maxFutureSkew);
-    if (occurredAt.isAfter(latestAllowed)) {
-      return reject(record, RejectReason.FUTURE_TIMESTAMP,
-          "occurredAt " + occurredAt + " is after the record timestamp " + Instant.ofEpochMilli(record.timestamp())
-              + " plus the allowed skew " + maxFutureSkew);
+    Optional<EventChecks.Refusal> future =
+        EventChecks.futureTimestamp(occurredAt, Instant.ofEpochMilli(record.timestamp()), maxFutureSkew);
+    if (future.isPresent()) {
+      return reject(record, future.get());
     }
     return new Intake.Accepted(new InboundEvent(accountId, EventType.eventId(event), occurredAt, event,
         record.key(), record.value()));
+  }
+
+  private Intake reject(Record<byte[], byte[]> record, EventChecks.Refusal refusal) {
+    return reject(record, refusal.reason(), refusal.detail());
   }
 
   private Intake reject(Record<byte[], byte[]> record, RejectReason reason, String detail) {

@@ -44,7 +44,8 @@ final class PipelineSensors {
   }
 
   void evaluationFailed() {
-    count(EVALUATION_FAILED, "Account evaluations that failed on a defect (logged; retried on the account's next event)",
+    count(EVALUATION_FAILED,
+        "Account evaluations that failed on a defect (logged; retried on the account's next event)",
         Map.of());
   }
 

@@ -41,6 +41,7 @@ public record Topics(
         new Topic<>(names.health(), key, serdes.avro(AccountHealth.class)),
         new Topic<>(names.alerts(), key, serdes.avro(ChurnAlert.class)),
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
-        new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class), serdes.longs(), serdes.state(StoredMonthlyCost.class)));
+        new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class), serdes.longs(),
+            serdes.state(StoredMonthlyCost.class)));
   }
 }

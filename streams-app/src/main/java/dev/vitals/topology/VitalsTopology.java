@@ -55,8 +55,8 @@ public final class VitalsTopology {
     KStream<String, HealthOutput> outputs = accounts.events()
         .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
         .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
-            Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER, StoreNames.PENDING_ACCOUNTS,
-            StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH);
+            Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER,
+            StoreNames.PENDING_ACCOUNTS, StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH);
 
     // Outputs: health and alerts to their topics; every rejection, too-late ones included, to the DLQ.
     KStream<String, DeadLetter> late = writeHealthAndAlerts(outputs, topics);

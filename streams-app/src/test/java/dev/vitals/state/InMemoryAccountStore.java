@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** Account state in plain maps, for {@code replay} and tests: the same entries, the same bytes, no Kafka. */
-public final class InMemoryAccountStore implements AccountStore {
+/** Account state in plain maps, for the state tests: the same entries, the same bytes, no Kafka. */
+final class InMemoryAccountStore implements AccountStore {
   private final Map<String, byte[]> summaries = new HashMap<>();
   private final NavigableMap<String, byte[]> ledger = new TreeMap<>();
 
@@ -44,8 +44,8 @@ public final class InMemoryAccountStore implements AccountStore {
     summaries.keySet().forEach(action);
   }
 
-  /** Serialised bytes per account (summary, entry keys and values), for benchmarks and tests. */
-  public Map<String, Long> bytesByAccount() {
+  /** Serialised bytes per account (summary, entry keys and values). */
+  Map<String, Long> bytesByAccount() {
     Map<String, Long> bytes = new HashMap<>();
     summaries.forEach((account, summary) -> bytes.merge(account, (long) account.length() + summary.length, Long::sum));
     ledger.forEach((key, value) -> bytes.merge(key.substring(0, key.indexOf(EntryKey.SEPARATOR)),
