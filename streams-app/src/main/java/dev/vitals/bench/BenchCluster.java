@@ -79,20 +79,12 @@ final class BenchCluster implements AutoCloseable {
     return partitions;
   }
 
-  Path home() {
-    return home;
-  }
-
   TopicNames names() {
     return names;
   }
 
   Topics topics() {
     return topics;
-  }
-
-  VitalsSerdes serdes() {
-    return serdes;
   }
 
   EventTopics eventTopics() {

@@ -65,10 +65,6 @@ final class GroupProgress implements AutoCloseable {
     return done;
   }
 
-  /**
-   * Waits until the group has committed the whole backlog and returns when it was seen; prints progress now and
-   * then. Fails when the client stops or the deadline passes.
-   */
   /** Waits until the group has committed at least {@code records} input records (bounded by the deadline). */
   void awaitCommittedAtLeast(String groupId, KafkaStreams streams, long records, Instant deadline) {
     while (committed(groupId) < records) {
@@ -80,6 +76,10 @@ final class GroupProgress implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the group has committed the whole backlog and returns when it was seen; prints progress now and
+   * then. Fails when the client stops or the deadline passes.
+   */
   Instant awaitCommitted(String groupId, KafkaStreams streams, Instant deadline, String label, PrintWriter out) {
     long total = total();
     Instant nextReport = Instant.now().plus(REPORT_EVERY);

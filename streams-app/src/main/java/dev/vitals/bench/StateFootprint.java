@@ -1,5 +1,6 @@
 package dev.vitals.bench;
 
+import dev.vitals.state.EntryKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -40,7 +41,6 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 record StateFootprint(int accounts, long median, long p99, long max, Map<String, Long> medianByStore,
     long changelogBytes) {
-  private static final char SUB_KEY_SEPARATOR = '\u001F';
 
   static StateFootprint measure(BenchCluster cluster, String applicationId, KafkaStreams streams,
       Collection<String> backlogAccounts, Duration timeout) {
@@ -141,9 +141,7 @@ record StateFootprint(int accounts, long median, long p99, long max, Map<String,
   }
 
   static String accountOf(byte[] key) {
-    String text = new String(key, StandardCharsets.UTF_8);
-    int separator = text.indexOf(SUB_KEY_SEPARATOR);
-    return separator < 0 ? text : text.substring(0, separator);
+    return EntryKey.accountOf(new String(key, StandardCharsets.UTF_8));
   }
 
   /** Read-committed: records of aborted transactions never became state. */

@@ -11,6 +11,12 @@ public record EntryKey(String accountId, EntryKind kind, String part) {
     return accountId + SEPARATOR;
   }
 
+  /** The account a stored key belongs to: the key up to its first separator, or the whole key (summary stores). */
+  public static String accountOf(String key) {
+    int separator = key.indexOf(SEPARATOR);
+    return separator < 0 ? key : key.substring(0, separator);
+  }
+
   public String text() {
     return part.isEmpty()
         ? accountId + SEPARATOR + kind.code()

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,6 +71,10 @@ class BenchSmokeIT {
     assertThat(figures(written)).containsOnlyKeys(MEASURES).allSatisfy((measure, figure) ->
         assertThat(figure).as(measure).isPositive());
     assertThat(written).contains("## Changes and their effect", "| kept by hand |", "### Machine", "### Goals");
+    // and freshness counted every event it fed: none was left without a health record reflecting it
+    Matcher fed = Pattern.compile("([\\d,]+) fed, ([\\d,]+) reflected").matcher(written);
+    assertThat(fed.find()).as("freshness line in the report").isTrue();
+    assertThat(fed.group(2)).isEqualTo(fed.group(1));
   }
 
   /** The rows "| measure | 1,234 | unit |" of the results table, by measure. */

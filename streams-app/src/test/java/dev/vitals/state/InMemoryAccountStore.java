@@ -48,7 +48,7 @@ final class InMemoryAccountStore implements AccountStore {
   Map<String, Long> bytesByAccount() {
     Map<String, Long> bytes = new HashMap<>();
     summaries.forEach((account, summary) -> bytes.merge(account, (long) account.length() + summary.length, Long::sum));
-    ledger.forEach((key, value) -> bytes.merge(key.substring(0, key.indexOf(EntryKey.SEPARATOR)),
+    ledger.forEach((key, value) -> bytes.merge(EntryKey.accountOf(key),
         (long) key.length() + value.length, Long::sum));
     return bytes;
   }
