@@ -3,6 +3,7 @@ package dev.vitals.health;
 import dev.vitals.alert.AlertCondition;
 import dev.vitals.alert.AlertInputs;
 import dev.vitals.alert.AlertRules;
+import dev.vitals.kpi.AccountFigures;
 import dev.vitals.kpi.AccountKpis;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.KpiWindows;
@@ -66,13 +67,13 @@ public final class HealthEvaluator {
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
       // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.
-      return new Evaluation(derived.health(), false, changes);
+      return new Evaluation(derived.health(), false, changes, null);
     }
 
     AccountHealth health = healthRecord(state, derived.kpis(), assessment, derived.delta7d());
     boolean changed = changedSinceLastEmitted(state, health);
     state.derived = derived.withHealth(health);
-    return new Evaluation(health, changed, changes);
+    return new Evaluation(health, changed, changes, changed ? AccountFigures.of(state, derived.kpis()) : null);
   }
 
   /**

@@ -16,7 +16,7 @@ final class PortfolioTally {
   private final TicketTally tickets = new TicketTally();
   private long mrrCents;
   private int payingAccounts;
-  private final Map<MrrMovement.Kind, Long> movements = new EnumMap<>(MrrMovement.Kind.class);
+  private final Map<MrrMovement.Kind, Long> movements = RevenueMovements.zeroes();
   private long periodStartMrr;
   private long retainedChange;
   private long expansion;
@@ -25,9 +25,6 @@ final class PortfolioTally {
   PortfolioTally(Instant asOf, Duration period) {
     this.asOf = asOf;
     this.periodStart = asOf.minus(period);
-    for (MrrMovement.Kind kind : MrrMovement.Kind.values()) {
-      movements.put(kind, 0L);
-    }
     for (HealthBand band : HealthBand.values()) {
       bands.put(band, 0);
     }
@@ -50,24 +47,16 @@ final class PortfolioTally {
 
   /** Movements in the period; GRR and NRR count only accounts that were paying when the period started. */
   private void addMovements(BillingLedger billing) {
-    Long startMrr = billing.mrrAt(periodStart);
-    boolean existedAtStart = startMrr != null && startMrr > 0;
-    if (existedAtStart) {
-      periodStartMrr += startMrr;
+    RevenueMovements account = RevenueMovements.of(billing, asOf, Duration.between(periodStart, asOf));
+    if (account.periodStartCents() != null) {
+      periodStartMrr += account.periodStartCents();
     }
-    for (MrrMovement movement : billing.movements()) {
-      if (!TicketBook.within(movement.at(), periodStart, asOf)) {
-        continue;
-      }
-      movements.merge(movement.kind(), movement.amountCents(), Long::sum);
-      if (existedAtStart) {
-        switch (movement.kind()) {
-          case CONTRACTION, CHURN -> retainedChange -= movement.amountCents();
-          case EXPANSION -> expansion += movement.amountCents();
-          case NEW, REACTIVATION -> { }
-        }
-      }
+    for (MrrMovement.Kind kind : MrrMovement.Kind.values()) {
+      movements.merge(kind, account.centsOf(kind), Long::sum);
     }
+    retainedChange -= account.retainedCentsOf(MrrMovement.Kind.CONTRACTION)
+        + account.retainedCentsOf(MrrMovement.Kind.CHURN);
+    expansion += account.retainedCentsOf(MrrMovement.Kind.EXPANSION);
   }
 
   SegmentKpis kpis() {

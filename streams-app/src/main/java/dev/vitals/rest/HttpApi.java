@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vitals.schema.HealthBand;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.vitals.metrics.VitalsMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -37,7 +37,7 @@ public final class HttpApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaStreams streams;
-  private final PrometheusMeterRegistry metrics;
+  private final VitalsMetrics metrics;
   private final HealthQueries queries;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -46,7 +46,7 @@ public final class HttpApi implements AutoCloseable {
     return thread;
   });
 
-  public HttpApi(KafkaStreams streams, PrometheusMeterRegistry metrics, String host, int port, HostInfo advertised)
+  public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised)
       throws IOException {
     this.streams = streams;
     this.metrics = metrics;

@@ -28,11 +28,15 @@ public record ServiceConfig(
     int httpPort,
     String advertisedServer,
     Path scoringFile,
+    int accountSeriesCap,
     TopicNames topics,
     Map<String, String> kafkaOverrides,
     Map<String, String> registrySettings) {
 
   static final String ENV_PREFIX = "VITALS_";
+  /** How many accounts an instance exports per-account series for, lowest scores first (see docs/metrics.md). */
+  static final String ACCOUNT_SERIES_CAP = "metrics.account-series-cap";
+  static final int DEFAULT_ACCOUNT_SERIES_CAP = 1_000;
   private static final String KAFKA_PREFIX = "kafka.";
 
   public ServiceConfig {
@@ -41,6 +45,9 @@ public record ServiceConfig(
     require(registryUrl, "schema.registry.url");
     if (httpPort < 0 || httpPort > 65_535) {
       throw new IllegalArgumentException("http.port: must be 0-65535, was " + httpPort);
+    }
+    if (accountSeriesCap < 0) {
+      throw new IllegalArgumentException(ACCOUNT_SERIES_CAP + ": must be 0 or more, was " + accountSeriesCap);
     }
     kafkaOverrides = Map.copyOf(kafkaOverrides);
     registrySettings = Map.copyOf(registrySettings);
@@ -59,7 +66,7 @@ public record ServiceConfig(
   /** Builds from flat key/value settings, as a properties file holds them. */
   public static ServiceConfig fromSettings(Map<String, String> settings, String source) {
     try {
-      int port = Integer.parseInt(settings.getOrDefault("http.port", "8080"));
+      int port = integer(settings, "http.port", 8080);
       String host = settings.getOrDefault("http.host", "127.0.0.1");
       TopicNames defaults = TopicNames.defaults();
       TopicNames topics = new TopicNames(
@@ -92,13 +99,21 @@ public record ServiceConfig(
           port,
           settings.getOrDefault("application.server", host + ":" + port),
           scoring == null ? null : Path.of(scoring),
+          integer(settings, ACCOUNT_SERIES_CAP, DEFAULT_ACCOUNT_SERIES_CAP),
           topics,
           kafka,
           registry);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(source + ": http.port: not a number: " + settings.get("http.port"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage());
+    }
+  }
+
+  private static int integer(Map<String, String> settings, String key, int defaultValue) {
+    String value = settings.get(key);
+    try {
+      return value == null ? defaultValue : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": not a number: " + value);
     }
   }
 

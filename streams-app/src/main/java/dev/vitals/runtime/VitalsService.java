@@ -1,18 +1,12 @@
 package dev.vitals.runtime;
 
+import dev.vitals.metrics.VitalsMetrics;
 import dev.vitals.rest.HttpApi;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.topology.ProcessingErrorPolicy;
 import dev.vitals.topology.Topics;
 import dev.vitals.topology.VitalsTopology;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -36,8 +30,7 @@ public final class VitalsService implements AutoCloseable {
 
   private final ServiceConfig config;
   private final KafkaStreams streams;
-  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final KafkaStreamsMetrics streamsMetrics;
+  private final VitalsMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private HttpApi http;
 
@@ -47,7 +40,9 @@ public final class VitalsService implements AutoCloseable {
     log.info("effective configuration: {}", Secrets.masked(ConfigText.flatten(config, properties)));
     log.info("scoring model:\n{}", scoring.describe());
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
-    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    String version = VitalsService.class.getPackage().getImplementationVersion();
+    this.metrics = new VitalsMetrics(streams, config.topics(), config.accountSeriesCap(),
+        version == null ? "development" : version, scoring.modelVersion());
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
     streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);
   }
@@ -69,11 +64,6 @@ public final class VitalsService implements AutoCloseable {
 
   /** Starts the HTTP API, then Kafka Streams. */
   public VitalsService start() {
-    streamsMetrics.bindTo(metrics);
-    new JvmMemoryMetrics().bindTo(metrics);
-    new JvmGcMetrics().bindTo(metrics);
-    new JvmThreadMetrics().bindTo(metrics);
-    new ProcessorMetrics().bindTo(metrics);
     try {
       HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
       http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised).start();
@@ -112,7 +102,6 @@ public final class VitalsService implements AutoCloseable {
     // Leave the group at once, so a surviving instance takes the tasks over now, not after the session timeout.
     streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(CLOSE_TIMEOUT));
-    streamsMetrics.close();
     metrics.close();
     stopped.countDown();
     log.info("Vitals stopped");

@@ -8,6 +8,8 @@ import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.state.AccountBook;
 import dev.vitals.state.StateFormatException;
+import dev.vitals.state.StoredFigures;
+import dev.vitals.state.stored.StoredAccountFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class AccountHealthProcessor implements Processor<String, InboundEvent, String, HealthOutput> {
   private static final Logger log = LoggerFactory.getLogger(AccountHealthProcessor.class);
   private static final String CLOCK_KEY = "event-clock";
+  /** A pending mark made by the clock entering a new day rather than by an event: no event latency to measure. */
+  private static final long NO_EVENT = 0L;
   /** Decoded accounts a task keeps in memory (a read cache; see AccountBook): enough for a busy partition. */
   private static final int CACHED_ACCOUNTS = 10_000;
   /** However far behind a task is, pending accounts are evaluated on one tick in this many at least (5 s). */
@@ -55,6 +59,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private KeyValueStore<String, Long> clock;
   private Instant knownClock;
   private KeyValueStore<String, AccountHealth> healthView;
+  private KeyValueStore<String, StoredAccountFigures> figures;
   private PipelineSensors sensors;
 
   AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
@@ -74,7 +79,8 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.clock = context.getStateStore(StoreNames.EVENT_CLOCK);
     this.knownClock = null;
     this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
-    this.sensors = new PipelineSensors(context.metrics(), context.taskId(), "account-health");
+    this.figures = context.getStateStore(StoreNames.ACCOUNT_FIGURES);
+    this.sensors = new PipelineSensors(context.metrics());
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
@@ -96,7 +102,10 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     }
     advanceClock(event.occurredAt());
     // The value is when the oldest not-yet-evaluated event was produced: the start of its event-to-score latency.
-    pending.putIfAbsent(event.accountId(), record.timestamp());
+    Long pendingSince = pending.get(event.accountId());
+    if (pendingSince == null || pendingSince == NO_EVENT) {
+      pending.put(event.accountId(), record.timestamp());
+    }
   }
 
   private void advanceClock(Instant occurredAt) {
@@ -121,8 +130,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   }
 
   private void markEveryAccountPending() {
-    long now = context.currentSystemTimeMs();
-    accounts.forEachAccount(accountId -> pending.putIfAbsent(accountId, now));
+    accounts.forEachAccount(accountId -> pending.putIfAbsent(accountId, NO_EVENT));
   }
 
   private void rejectTooLate(Record<String, InboundEvent> record, AccountState state) {
@@ -154,9 +162,10 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   /** Evaluates every pending account, emits what changed, and clears the marks. */
   void emitPending() {
     Instant now = eventClock();
-    for (String accountId : pendingAccounts()) {
+    for (KeyValue<String, Long> mark : pendingAccounts()) {
+      String accountId = mark.key;
       try {
-        evaluate(accountId, now);
+        evaluate(accountId, now, mark.value);
       } catch (RuntimeException e) {
         // What the failed evaluation changed in memory must not outlive it: the next read decodes the stores.
         accounts.forget(accountId);
@@ -172,7 +181,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     }
   }
 
-  private void evaluate(String accountId, Instant now) {
+  private void evaluate(String accountId, Instant now, long pendingSince) {
     AccountState state = accounts.find(accountId);
     if (state == null) {
       // A pending mark without state: left by a release whose state this one does not read (see operations.md).
@@ -189,25 +198,30 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     long eventTime = state.latestEventAt.toEpochMilli();
     if (evaluation.healthChanged()) {
       healthView.put(accountId, evaluation.health());
+      figures.put(accountId, StoredFigures.toStored(evaluation.figures()));
       context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
+      sensors.emitted();
+      if (pendingSince != NO_EVENT) {
+        sensors.latency(Duration.ofMillis(Math.max(0, context.currentSystemTimeMs() - pendingSince)));
+      }
     }
     for (ChurnAlert alert : evaluation.alertChanges()) {
       context.forward(new Record<>(accountId, new HealthOutput.AlertChange(alert), eventTime));
+      sensors.alertTransition(alert.getRule(), alert.getState());
     }
   }
 
-  /** The keys are copied out first: the store is written while they are evaluated. */
-  private List<String> pendingAccounts() {
-    List<String> keys = new ArrayList<>();
+  /** The marks are copied out first: the store is written while they are evaluated. */
+  private List<KeyValue<String, Long>> pendingAccounts() {
+    List<KeyValue<String, Long>> marks = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = pending.all()) {
-      all.forEachRemaining((KeyValue<String, Long> entry) -> keys.add(entry.key));
+      all.forEachRemaining(marks::add);
     }
-    return keys;
+    return marks;
   }
 
   @Override
   public void close() {
     accounts.forgetAll();
-    sensors.close();
   }
 }

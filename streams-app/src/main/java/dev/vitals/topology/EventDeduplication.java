@@ -28,7 +28,7 @@ final class EventDeduplication implements FixedKeyProcessor<String, InboundEvent
   public void init(FixedKeyProcessorContext<String, InboundEvent> context) {
     this.context = context;
     this.seen = context.getStateStore(StoreNames.EVENT_IDS);
-    this.sensors = new PipelineSensors(context.metrics(), context.taskId(), "dedupe");
+    this.sensors = new PipelineSensors(context.metrics());
   }
 
   @Override
@@ -51,10 +51,5 @@ final class EventDeduplication implements FixedKeyProcessor<String, InboundEvent
     try (WindowStoreIterator<Long> hits = seen.fetch(eventId, from, to)) {
       return hits.hasNext();
     }
-  }
-
-  @Override
-  public void close() {
-    sensors.close();
   }
 }

@@ -38,7 +38,7 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   @Override
   public void init(ProcessorContext<String, Intake> context) {
     this.context = context;
-    this.sensors = new PipelineSensors(context.metrics(), context.taskId(), name);
+    this.sensors = new PipelineSensors(context.metrics());
   }
 
   @Override
@@ -89,10 +89,5 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
 
   private Intake reject(Record<byte[], byte[]> record, RejectReason reason, String detail) {
     return new Intake.Rejected(DeadLetters.of(context, reason, detail, record.key(), record.value()));
-  }
-
-  @Override
-  public void close() {
-    sensors.close();
   }
 }

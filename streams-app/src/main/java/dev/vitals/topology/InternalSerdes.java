@@ -1,6 +1,7 @@
 package dev.vitals.topology;
 
 import dev.vitals.schema.AccountHealth;
+import dev.vitals.state.stored.StoredAccountFigures;
 import dev.vitals.state.stored.StoredMonthlyCost;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -12,5 +13,6 @@ public record InternalSerdes(
     Serde<byte[]> raw,
     Serde<String> keys,
     Serde<AccountHealth> healthView,
+    Serde<StoredAccountFigures> figures,
     Serde<Long> timestamps,
     Serde<StoredMonthlyCost> monthlyCost) {}

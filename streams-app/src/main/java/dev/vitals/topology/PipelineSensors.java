@@ -1,34 +1,46 @@
 package dev.vitals.topology;
 
+import dev.vitals.schema.AlertRule;
+import dev.vitals.schema.AlertState;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.streams.StreamsMetrics;
-import org.apache.kafka.streams.processor.TaskId;
 
 /**
- * Counters of one task's pipeline outcomes, registered as Kafka Streams metrics (group {@value #GROUP}) so they
- * travel with the client metrics: {@code KafkaStreams#metrics()} in the service, {@code TopologyTestDriver#metrics()}
- * in tests. Sensors are per task and removed when the task closes, so a rebalance leaves no stale counter behind.
+ * Counters of the pipeline's outcomes, registered as Kafka Streams metrics (group {@value #GROUP}) so they travel
+ * with the client metrics: {@code KafkaStreams#metrics()} in the service, {@code TopologyTestDriver#metrics()} in
+ * tests. Sensors belong to the stream thread, not to a task, and are never removed: a task that moves to another
+ * instance must not take its counts along, or the exported counters would go down, which Prometheus reads as a
+ * reset and turns into a burst of phantom events. Processors of all the thread's tasks share them.
  */
-final class PipelineSensors {
-  static final String GROUP = "vitals-pipeline";
-  static final String REJECTED = "events-rejected-total";
-  static final String DUPLICATES = "events-duplicate-total";
-  static final String ACCEPTED = "events-accepted-total";
-  static final String EVALUATION_FAILED = "evaluations-failed-total";
+public final class PipelineSensors {
+  public static final String GROUP = "vitals-pipeline";
+  public static final String ACCEPTED = "events-accepted-total";
+  public static final String REJECTED = "events-rejected-total";
+  public static final String DUPLICATES = "events-duplicate-total";
+  public static final String EVALUATION_FAILED = "evaluations-failed-total";
+  public static final String EMITTED = "health-records-emitted-total";
+  public static final String ALERT_TRANSITIONS = "alert-transitions-total";
+  /** Event-to-score latency: {@code -bucket} (tag {@code le}, cumulative), {@code -sum} and {@code -count}. */
+  public static final String LATENCY = "event-to-score-latency-seconds";
+  /** Upper bounds of the latency buckets, in seconds. */
+  public static final List<Double> LATENCY_BOUNDS = List.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
+      300.0);
 
   private final StreamsMetrics metrics;
-  private final TaskId taskId;
-  private final String processor;
+  private final String thread;
   private final Map<String, Sensor> sensors = new HashMap<>();
 
-  PipelineSensors(StreamsMetrics metrics, TaskId taskId, String processor) {
+  /** Called from a processor's {@code init}, which runs on the stream thread that will process its records. */
+  PipelineSensors(StreamsMetrics metrics) {
     this.metrics = metrics;
-    this.taskId = taskId;
-    this.processor = processor;
+    this.thread = Thread.currentThread().getName();
   }
 
   void accepted(String topic) {
@@ -49,22 +61,52 @@ final class PipelineSensors {
         Map.of());
   }
 
-  void close() {
-    sensors.values().forEach(metrics::removeSensor);
-    sensors.clear();
+  void emitted() {
+    count(EMITTED, "Health records written to the health topic", Map.of());
+  }
+
+  void alertTransition(AlertRule rule, AlertState state) {
+    count(ALERT_TRANSITIONS, "Churn alerts raised and resolved",
+        Map.of("rule", rule.name(), "state", state.name()));
+  }
+
+  /** From when the oldest event a health record reflects was appended to when the record was emitted. */
+  void latency(Duration latency) {
+    sensors.computeIfAbsent(LATENCY, k -> latencySensor()).record(latency.toNanos() / 1e9);
   }
 
   private void count(String name, String description, Map<String, String> labels) {
     String key = name + labels;
-    sensors.computeIfAbsent(key, k -> register(name, description, labels)).record();
+    sensors.computeIfAbsent(key, k -> counter(name, description, labels)).record();
   }
 
-  private Sensor register(String name, String description, Map<String, String> labels) {
-    Map<String, String> tags = new HashMap<>(labels);
-    tags.put("task-id", taskId.toString());
-    String sensorName = "vitals." + taskId + "." + processor + "." + name + tags;
-    Sensor sensor = metrics.addSensor(sensorName, Sensor.RecordingLevel.INFO);
-    sensor.add(new MetricName(name, GROUP, description, tags), new CumulativeCount());
+  private Sensor counter(String name, String description, Map<String, String> labels) {
+    Sensor sensor = sensor(name + labels);
+    sensor.add(new MetricName(name, GROUP, description, tags(labels)), new CumulativeCount());
     return sensor;
+  }
+
+  private Sensor latencySensor() {
+    Sensor sensor = sensor(LATENCY);
+    String description = "Event-to-score latency in seconds";
+    for (double bound : LATENCY_BOUNDS) {
+      sensor.add(new MetricName(LATENCY + "-bucket", GROUP, description + ", events up to le",
+          tags(Map.of("le", Double.toString(bound)))), new CountAtMost(bound));
+    }
+    sensor.add(new MetricName(LATENCY + "-sum", GROUP, description + ", sum", tags(Map.of())), new CumulativeSum());
+    sensor.add(new MetricName(LATENCY + "-count", GROUP, description + ", count", tags(Map.of())),
+        new CumulativeCount());
+    return sensor;
+  }
+
+  /** Get-or-create: the thread's other tasks may have made it already. */
+  private Sensor sensor(String name) {
+    return metrics.addSensor("vitals." + thread + "." + name, Sensor.RecordingLevel.INFO);
+  }
+
+  private Map<String, String> tags(Map<String, String> labels) {
+    Map<String, String> tags = new HashMap<>(labels);
+    tags.put("thread-id", thread);
+    return tags;
   }
 }

@@ -19,6 +19,11 @@ public final class StoreNames {
   public static final String ACCOUNT_LEDGER = "vitals-account-ledger";
   /** The last health record emitted per account, for the REST API and metrics (key accountId, state format). */
   public static final String ACCOUNT_HEALTH = "vitals-account-health";
+  /**
+   * The counts and sums behind each account's ratio KPIs, written with its health record and read by the metrics at
+   * scrape time (key accountId, state format).
+   */
+  public static final String ACCOUNT_FIGURES = "vitals-account-figures";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
   /** The latest event time this task has seen for any account (key-value store, one key). */

@@ -1,6 +1,7 @@
 package dev.vitals.topology;
 
 import dev.vitals.schema.AccountHealth;
+import dev.vitals.state.stored.StoredAccountFigures;
 import dev.vitals.schema.AccountProfile;
 import dev.vitals.schema.BillingEvent;
 import dev.vitals.schema.ChurnAlert;
@@ -41,7 +42,8 @@ public record Topics(
         new Topic<>(names.health(), key, serdes.avro(AccountHealth.class)),
         new Topic<>(names.alerts(), key, serdes.avro(ChurnAlert.class)),
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
-        new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class), serdes.longs(),
+        new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class),
+            serdes.state(StoredAccountFigures.class), serdes.longs(),
             serdes.state(StoredMonthlyCost.class)));
   }
 }

@@ -12,6 +12,7 @@ import dev.vitals.schema.UsageKind;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.simulate.HistorySimulator;
+import dev.vitals.testing.MetricsScrape;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of one application share the partitions: the REST API of either answers for every account
- * (forwarding to the owner), and when one stops the other takes over its work with its state.
+ * (forwarding to the owner), each exports in /metrics only the accounts it owns, and when one stops the other takes
+ * over its work with its state, and its metrics.
  */
 @ExtendWith(SharedCluster.class)
 class TwoInstancesIT {
@@ -93,6 +96,12 @@ class TwoInstancesIT {
       }
     });
     Map<String, JsonNode> before = healthOf(first, accounts);
+    // and: each account is exported in /metrics by exactly one instance, its owner, and the totals add up
+    Set<String> exportedByFirst = exportedAccounts(first);
+    Set<String> exportedBySecond = exportedAccounts(second);
+    assertThat(exportedByFirst).isNotEmpty().doesNotContainAnyElementsOf(exportedBySecond);
+    assertThat(union(exportedByFirst, exportedBySecond)).isEqualTo(accounts);
+    assertThat(accountsCounted(first) + accountsCounted(second)).isEqualTo(accounts.size());
     assertThat(get(first, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
     assertThat(get(second, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
 
@@ -104,6 +113,9 @@ class TwoInstancesIT {
       assertThat(second.state()).isEqualTo(KafkaStreams.State.RUNNING);
       assertThat(activeTasks(second)).hasSize(TASKS);
       assertThat(healthOf(second, accounts)).isEqualTo(before);
+      // nothing stale survived the move: the survivor exports every account, once
+      assertThat(exportedAccounts(second)).isEqualTo(accounts);
+      assertThat(accountsCounted(second)).isEqualTo(accounts.size());
     });
 
     // and: events after the handover are processed on the survivor, for accounts of both former owners
@@ -139,6 +151,31 @@ class TwoInstancesIT {
         .map(TaskMetadata::taskId)
         .map(Object::toString)
         .collect(Collectors.toSet());
+  }
+
+  /** The accounts this instance exports per-account series for (all of its own: the cap is far above). */
+  private static Set<String> exportedAccounts(VitalsService instance) {
+    return scrape(instance).find("vitals_account_health_score").stream()
+        .map(sample -> sample.labels().get("account"))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The accounts this instance counts in its business series, over every segment and band. */
+  private static long accountsCounted(VitalsService instance) {
+    return Math.round(scrape(instance).find("vitals_accounts").stream().mapToDouble(MetricsScrape.Sample::value)
+        .sum());
+  }
+
+  private static MetricsScrape scrape(VitalsService instance) {
+    HttpResponse<String> response = get(instance, "/metrics");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new MetricsScrape(response.body());
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> union = new TreeSet<>(a);
+    union.addAll(b);
+    return union;
   }
 
   /** GET /accounts/{id}/health on this instance for each account; fails unless each answers 200. */

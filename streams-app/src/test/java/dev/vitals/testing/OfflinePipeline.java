@@ -107,6 +107,16 @@ public final class OfflinePipeline implements AutoCloseable {
     return new AccountBook(new StreamsAccountStore(summaries, ledger), 1).find(accountId);
   }
 
+  /** Kafka Streams' metrics of the driver, the pipeline's own sensors included. */
+  public Map<MetricName, ? extends Metric> metrics() {
+    return driver.metrics();
+  }
+
+  /** One of the pipeline's key-value stores (see {@link StoreNames}). */
+  public <V> KeyValueStore<String, V> store(String name) {
+    return driver.getKeyValueStore(name);
+  }
+
   /** Sum of a pipeline counter over every task, for the given tags (others are ignored). */
   public double counter(String name, Map<String, String> tags) {
     double total = 0;

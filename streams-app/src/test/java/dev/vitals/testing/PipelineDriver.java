@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -115,6 +118,16 @@ public final class PipelineDriver implements AutoCloseable {
 
   public SchemaRegistry registry() {
     return serdes.registry();
+  }
+
+  /** Kafka Streams' metrics of the driver, the pipeline's own sensors included. */
+  public Map<MetricName, ? extends Metric> metrics() {
+    return pipeline.metrics();
+  }
+
+  /** One of the pipeline's key-value stores (see {@code StoreNames}). */
+  public <V> KeyValueStore<String, V> store(String name) {
+    return pipeline.store(name);
   }
 
   /** Sum of a Vitals pipeline counter over every task, for the given tags (others are ignored). */

@@ -1,0 +1,56 @@
+package dev.vitals.metrics;
+
+import dev.vitals.schema.AccountHealth;
+import dev.vitals.state.StoredFigures;
+import dev.vitals.state.stored.StoredAccountFigures;
+import dev.vitals.topology.StoreNames;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The accounts whose state this instance holds as active tasks, read at scrape time. Only active stores are read
+ * (no standbys): an account is exported by exactly one instance, and by none while its task is moving, so no stale
+ * series outlives a rebalance.
+ */
+@FunctionalInterface
+interface OwnedAccounts {
+  List<OwnedAccount> read();
+
+  /** The active stores of {@code streams}, looked up at each read (they move with rebalances). */
+  static OwnedAccounts of(KafkaStreams streams) {
+    return () -> {
+      try {
+        return of(
+            streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_HEALTH,
+                QueryableStoreTypes.<String, AccountHealth>keyValueStore())),
+            streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_FIGURES,
+                QueryableStoreTypes.<String, StoredAccountFigures>keyValueStore())))
+            .read();
+      } catch (InvalidStateStoreException e) {
+        // Starting, restoring or shutting down: the stores are not queryable, and this instance exports no account.
+        return List.of();
+      }
+    };
+  }
+
+  /** Every account of the health view, with its figures. */
+  static OwnedAccounts of(ReadOnlyKeyValueStore<String, AccountHealth> health,
+      ReadOnlyKeyValueStore<String, StoredAccountFigures> figures) {
+    return () -> {
+      List<OwnedAccount> accounts = new ArrayList<>();
+      try (KeyValueIterator<String, AccountHealth> all = health.all()) {
+        all.forEachRemaining(entry -> {
+          StoredAccountFigures stored = figures.get(entry.key);
+          accounts.add(new OwnedAccount(entry.value, stored == null ? null : StoredFigures.fromStored(stored)));
+        });
+      }
+      return accounts;
+    };
+  }
+}

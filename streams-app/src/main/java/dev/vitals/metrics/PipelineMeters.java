@@ -1,0 +1,76 @@
+package dev.vitals.metrics;
+
+import dev.vitals.schema.AlertRule;
+import dev.vitals.schema.AlertState;
+import dev.vitals.topology.PipelineSensors;
+import dev.vitals.topology.RejectReason;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline's counters as {@code vitals_*} meters: events accepted, rejected (dead-lettered) and duplicated by
+ * input topic (and reason), health records emitted, alert transitions, failed evaluations. Every label set is
+ * registered up front, so a counter that never moved reads 0 rather than being absent (and a rate over it is 0).
+ */
+public final class PipelineMeters implements MeterBinder, AutoCloseable {
+  private final PipelineCounts counts;
+  private final List<String> inputTopics;
+  private final List<Meter> meters = new ArrayList<>();
+  private MeterRegistry registry;
+
+  PipelineMeters(PipelineCounts counts, List<String> inputTopics) {
+    this.counts = counts;
+    this.inputTopics = List.copyOf(inputTopics);
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry = registry;
+    for (String topic : inputTopics) {
+      counter(registry, "vitals.events.accepted", "Input records that passed intake (decoded and valid; duplicates and too-late ones among them are counted again as such)",
+          PipelineSensors.ACCEPTED, Map.of("topic", topic));
+      counter(registry, "vitals.events.duplicate", "Re-deliveries of an event id already counted (dropped)",
+          PipelineSensors.DUPLICATES, Map.of("topic", topic));
+      for (RejectReason reason : RejectReason.values()) {
+        counter(registry, "vitals.events.rejected", "Input records sent to the dead-letter topic, by reason",
+            PipelineSensors.REJECTED, Map.of("topic", topic, "reason", reason.tag()));
+      }
+    }
+    counter(registry, "vitals.health.records.emitted", "Health records written to the health topic",
+        PipelineSensors.EMITTED, Map.of());
+    for (AlertRule rule : AlertRule.values()) {
+      for (AlertState state : AlertState.values()) {
+        counter(registry, "vitals.alert.transitions", "Churn alerts raised and resolved",
+            PipelineSensors.ALERT_TRANSITIONS, Map.of("rule", rule.name(), "state", state.name()));
+      }
+    }
+    counter(registry, "vitals.evaluations.failed", "Account evaluations that failed on a defect (logged)",
+        PipelineSensors.EVALUATION_FAILED, Map.of());
+  }
+
+  private void counter(MeterRegistry registry, String meter, String description, String sensor,
+      Map<String, String> labels) {
+    Tags tags = Tags.empty();
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      tags = tags.and(label.getKey(), label.getValue());
+    }
+    meters.add(FunctionCounter.builder(meter, counts, c -> c.sum(sensor, labels))
+        .description(description)
+        .tags(tags)
+        .register(registry));
+  }
+
+  @Override
+  public void close() {
+    if (registry != null) {
+      meters.forEach(registry::remove);
+    }
+    meters.clear();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.vitals.metrics;
+
+import dev.vitals.topology.TopicNames;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Everything {@code GET /metrics} answers (docs/metrics.md): the business and per-account series read from state at
+ * scrape time, the pipeline's counters and latency histogram, Kafka's client metrics and the JVM's.
+ */
+public final class VitalsMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final KafkaClientMeters kafka;
+  private final PipelineMeters pipeline;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  /**
+   * @param accountSeriesCap how many accounts to export per-account series for, lowest scores first
+   * @param version the release, and {@code modelVersion} the scoring model's, for {@code vitals_build_info}
+   */
+  public VitalsMetrics(KafkaStreams streams, TopicNames topics, int accountSeriesCap, String version,
+      String modelVersion) {
+    registry.config().meterFilter(new PrometheusConventions());
+    KafkaClientMeters.configure(registry);
+    PipelineCounts counts = new PipelineCounts(streams::metrics);
+    this.kafka = new KafkaClientMeters(streams);
+    this.pipeline = new PipelineMeters(counts, List.of(topics.usage(), topics.tickets(), topics.billing(),
+        topics.surveys(), topics.accounts(), topics.costs()));
+    kafka.bindTo(registry);
+    pipeline.bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    Gauge.builder("vitals.build.info", () -> 1)
+        .description("The Vitals release and scoring model running (always 1)")
+        .tags("version", version, "model_version", modelVersion)
+        .register(registry);
+    registry.getPrometheusRegistry().register(new EventToScoreLatency(counts));
+    registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap));
+  }
+
+  /** The Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+    kafka.close();
+    gc.close();
+    registry.close();
+  }
+}
