@@ -59,8 +59,12 @@ final class BenchRun {
       Recovery recovery = new Recovery(cluster, timeout);
       Recovery.Started fromDisk = recovery.restart(PIPELINE);
       Freshness fresh;
+      ScrapeTime scrape;
       try {
         say(terminal, String.format("  restart with local state: %d ms to RUNNING", fromDisk.toRunning().toMillis()));
+        scrape = ScrapeTime.measure(fromDisk.service().httpPort());
+        say(terminal, String.format("  GET /metrics with %,d accounts owned: median %d ms, max %d ms, %,d bytes",
+            scrape.accounts(), scrape.median().toMillis(), scrape.max().toMillis(), scrape.bytes()));
         Duration settle = feedFor.compareTo(Duration.ofSeconds(30)) > 0 ? feedFor : Duration.ofSeconds(30);
         fresh = Freshness.measure(cluster, backlog.accounts(), speeds.exactlyOnce() / 2, feedFor, settle,
             terminal);
@@ -80,7 +84,7 @@ final class BenchRun {
       double replay = report(terminal, "replay", replay(backlog.jsonLines(), home.resolve("replay")));
       return new BenchResults(speeds.exactlyOnce(), speeds.atLeastOnce(), speeds.passThrough(), speeds.plain(), fresh,
           speeds.state(), backlog.inputBytes(), onDisk, speeds.heap(), fromDisk.toRunning(),
-          fromChangelogs.toRunning(), replay);
+          fromChangelogs.toRunning(), scrape, replay);
     }
   }
 
