@@ -4,8 +4,11 @@ import static dev.vitals.testing.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitals.kpi.AccountFigures;
 import dev.vitals.kpi.AccountKpis;
 import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.DurationHistogram;
+import dev.vitals.kpi.MrrMovement;
 import dev.vitals.schema.Segment;
 import dev.vitals.state.stored.StoredUsageDay;
 import java.io.IOException;
@@ -39,6 +42,25 @@ class StoredStateFormatTest {
     assertThat(state.profile.csm()).isEqualTo("dana");
     assertThat(state.usage.milestones).containsOnlyKeys("onboarding-complete");
     assertThat(state.latestEventAt).isEqualTo(at("2026-03-03T16:00:00Z"));
+  }
+
+  @Test
+  void shouldReadTheFiguresOfTheReleasedSample() throws Exception {
+    AccountFigures figures = StoredStateSample.figures(sample(1));
+
+    // The same account: its one NPS answer a detractor's, its ticket resolved on first contact after a 1 h first
+    // response (the 1 h bucket) and 3 h to resolve (the 4 h bucket), its subscription new within the last 30 days.
+    assertThat(figures.npsDetractors()).isEqualTo(1);
+    assertThat(figures.npsPromoters()).isZero();
+    assertThat(figures.resolvedByContacts()).containsExactly(1, 0, 0);
+    assertThat(figures.firstContactResolved()).isEqualTo(1);
+    assertThat(figures.firstResponses().counts()[DurationHistogram.UPPER_BOUNDS.indexOf(Duration.ofHours(1))])
+        .isEqualTo(1);
+    assertThat(figures.resolutions().counts()[DurationHistogram.UPPER_BOUNDS.indexOf(Duration.ofHours(4))])
+        .isEqualTo(1);
+    assertThat(figures.resolutions().sumSeconds()).isEqualTo(3 * 3600);
+    assertThat(figures.revenue().centsOf(MrrMovement.Kind.NEW)).isEqualTo(50_000L);
+    assertThat(figures.revenue().periodStartCents()).isNull();
   }
 
   @Test

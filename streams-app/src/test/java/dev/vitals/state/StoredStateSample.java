@@ -8,10 +8,13 @@ import static dev.vitals.testing.TestEvents.subscribed;
 import static dev.vitals.testing.TestEvents.ticketStep;
 import static dev.vitals.testing.TestEvents.usage;
 
+import dev.vitals.kpi.AccountFigures;
+import dev.vitals.kpi.AccountState;
 import dev.vitals.schema.Segment;
 import dev.vitals.schema.SurveyKind;
 import dev.vitals.schema.TicketEventKind;
 import dev.vitals.schema.UsageKind;
+import dev.vitals.state.stored.StoredAccountFigures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +28,12 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * A small account with every kind of entry, and its stored form as released: {@code state/sample-v<N>.txt} holds
  * one line per stored value ({@code key<TAB>hex}, the key's separators written {@code |}). Run {@link #main} to
- * write the sample of a new format version; never rewrite a released one.
+ * write the sample of a new format version; never rewrite a released line (a store added within a version adds its
+ * own lines, as the figures did).
  */
 final class StoredStateSample {
   static final String ACCOUNT = "acme";
+  private static final String FIGURES = "figures|";
 
   private StoredStateSample() {}
 
@@ -54,13 +59,31 @@ final class StoredStateSample {
     return store;
   }
 
-  /** Every stored value of {@code store}'s sample account, by readable key. */
+  /**
+   * Every stored value of {@code store}'s sample account, by readable key, and the figures the topology stores beside
+   * its health record (store vitals-account-figures), as of the account's latest event.
+   */
   static Map<String, String> lines(InMemoryAccountStore store) {
     Map<String, String> lines = new TreeMap<>();
     lines.put("summary|" + ACCOUNT, HexFormat.of().formatHex(store.summary(ACCOUNT)));
     store.forEachEntry(ACCOUNT, (key, value) ->
         lines.put(key.replace(EntryKey.SEPARATOR, '|'), HexFormat.of().formatHex(value)));
+    AccountState state = new AccountBook(store, 1).find(ACCOUNT);
+    AccountFigures figures = AccountFigures.of(state, state.kpisAt(state.latestEventAt));
+    lines.put(FIGURES + ACCOUNT, HexFormat.of().formatHex(new StateFormat().encode(StoredFigures.toStored(figures))));
     return lines;
+  }
+
+  /** The stored figures of the sample, decoded. */
+  static AccountFigures figures(List<String> sample) {
+    for (String line : sample) {
+      String[] parts = line.split("\t");
+      if (parts[0].equals(FIGURES + ACCOUNT)) {
+        return StoredFigures.fromStored(new StateFormat().decode(HexFormat.of().parseHex(parts[1]),
+            StoredAccountFigures.class));
+      }
+    }
+    throw new IllegalArgumentException("no figures in the sample");
   }
 
   /** Reads a stored sample back into a store. */
@@ -69,6 +92,9 @@ final class StoredStateSample {
     for (String line : sample) {
       String[] parts = line.split("\t");
       byte[] value = HexFormat.of().parseHex(parts[1]);
+      if (parts[0].startsWith(FIGURES)) {
+        continue;   // not an account-store value: see figures(sample)
+      }
       if (parts[0].startsWith("summary|")) {
         store.putSummary(parts[0].substring("summary|".length()), value);
       } else {
