@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.vitals.testing.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,19 +33,8 @@ final class DeployFiles {
 
   private DeployFiles() {}
 
-  /**
-   * The repository root: Maven runs the tests in {@code streams-app/}, an IDE perhaps at the root, so walk up from
-   * the working directory to the first directory holding both the parent pom and {@code deploy/}.
-   */
   static Path root() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-      if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("deploy"))
-          && Files.isRegularFile(candidate.resolve("docs/metrics.md"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no repository root (pom.xml, deploy/, docs/metrics.md) above " + dir);
+    return RepositoryRoot.path();
   }
 
   static Path path(String relative) {
