@@ -6,6 +6,7 @@ import dev.vitals.alert.AlertRules;
 import dev.vitals.kpi.AccountFigures;
 import dev.vitals.kpi.AccountKpis;
 import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.EventDay;
 import dev.vitals.kpi.KpiWindows;
 import dev.vitals.kpi.ProfileView;
 import dev.vitals.kpi.SurveyAnswer;
@@ -50,19 +51,18 @@ public final class HealthEvaluator {
   }
 
   /**
-   * Evaluates {@code state} as of its latest event time and records the alert transitions in it. {@code eventClock}
-   * is the latest event time the pipeline has seen for any account (at least the account's own): dormancy is
-   * measured against it, because a dormant account is precisely one whose own events stop.
+   * Evaluates {@code state} as of its decision time ({@link #decisionTime}) and records the alert transitions in it.
+   * {@code eventClock} is the latest event time the pipeline has seen for any account (at least the account's own).
    */
   public Evaluation evaluate(AccountState state, Instant eventClock) {
-    Instant asOf = state.latestEventAt;
-    Instant now = eventClock.isAfter(asOf) ? eventClock : asOf;
-    Derived derived = state.derived instanceof Derived earlier && earlier.by() == this ? earlier : derive(state);
+    Instant asOf = decisionTime(state, eventClock);
+    Derived derived = state.derived instanceof Derived earlier && earlier.by() == this && earlier.asOf().equals(asOf)
+        ? earlier : derive(state, asOf);
     HealthAssessment assessment = derived.assessment();
 
     AlertInputs inputs = new AlertInputs(derived.kpis(), assessment.score(), assessment.band(),
         derived.history().peakWithin(config.alerts().scoreDropWindow()), derived.detractors(),
-        state.daysWithoutUsage(now), state.subscribedFor(now), derived.history().newestFirst(),
+        state.daysWithoutUsage(asOf), state.subscribedFor(asOf), derived.history().newestFirst(),
         state.openAlerts.keySet());
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
@@ -74,6 +74,18 @@ public final class HealthEvaluator {
     boolean changed = changedSinceLastEmitted(state, health);
     state.derived = derived.withHealth(health);
     return new Evaluation(health, changed, changes, changed ? AccountFigures.of(state, derived.kpis()) : null);
+  }
+
+  /**
+   * The instant an account is scored as of: its latest event, or the start of the event clock's day when that is
+   * later. A customer who stops sending events (the very definition of a dormant one) is scored again as each day
+   * starts, so time passing moves its score (days without usage, usage windows, renewal proximity) instead of
+   * freezing it on the day it went silent; scoring at the start of the day rather than at the clock itself makes
+   * that score depend on the day only, not on when in the day an evaluation happened to run.
+   */
+  public static Instant decisionTime(AccountState state, Instant eventClock) {
+    Instant dayStart = EventDay.startOf(EventDay.of(eventClock));
+    return dayStart.isAfter(state.latestEventAt) ? dayStart : state.latestEventAt;
   }
 
   /**
@@ -90,24 +102,23 @@ public final class HealthEvaluator {
     return changed;
   }
 
-  /** KPIs, score, past scores and detractors as of the account's latest event: all that only its events change. */
-  private Derived derive(AccountState state) {
-    Instant asOf = state.latestEventAt;
+  /** KPIs, score, past scores and detractors as of {@code asOf}: all that only its events and the day change. */
+  private Derived derive(AccountState state, Instant asOf) {
     Segment segment = state.profile == null ? null : state.profile.segment();
     AccountKpis kpis = state.kpisAt(asOf);
     HealthAssessment assessment = model.assess(kpis, segment);
-    ScoreHistory history = ScoreHistory.of(model, scoringKey, state, segment, historyDays());
+    ScoreHistory history = ScoreHistory.of(model, scoringKey, state, segment, EventDay.of(asOf), historyDays());
     Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
-    return new Derived(this, kpis, assessment, history, delta7d,
+    return new Derived(this, asOf, kpis, assessment, history, delta7d,
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), null);
   }
 
-  /** What {@link #derive} computed, and the health record last built from it (null before the first). */
-  private record Derived(HealthEvaluator by, AccountKpis kpis, HealthAssessment assessment, ScoreHistory history,
-      Double delta7d, List<SurveyAnswer> detractors, AccountHealth health) {
+  /** What {@link #derive} computed as of {@code asOf}, and the health record last built from it (null before). */
+  private record Derived(HealthEvaluator by, Instant asOf, AccountKpis kpis, HealthAssessment assessment,
+      ScoreHistory history, Double delta7d, List<SurveyAnswer> detractors, AccountHealth health) {
 
     Derived withHealth(AccountHealth built) {
-      return new Derived(by, kpis, assessment, history, delta7d, detractors, built);
+      return new Derived(by, asOf, kpis, assessment, history, delta7d, detractors, built);
     }
   }
 

@@ -12,18 +12,19 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * The account's closing scores (the score as of the last millisecond of a UTC day) on each of the previous days.
+ * The account's closing scores (the score as of the last millisecond of a UTC day) on each of the days before the
+ * day it is scored on.
  * They come from the account's ledgers, not from whichever evaluations happened to run, so they depend only on the
  * events, and a late event corrects the past as it should. Each is computed once and kept in the state; a late
  * event (or a profile change, or another scoring configuration) invalidates those from its day on. Days that closed
  * before the account's first event have no score.
  *
- * @param scores {@code scores[d - 1]} is the closing score {@code d} days before the latest event's day, or NaN
+ * @param scores {@code scores[d - 1]} is the closing score {@code d} days before the day scored, or NaN
  */
 record ScoreHistory(double[] scores) {
 
-  static ScoreHistory of(HealthModel model, String scoringKey, AccountState state, Segment segment, int days) {
-    long today = EventDay.of(state.latestEventAt);
+  static ScoreHistory of(HealthModel model, String scoringKey, AccountState state, Segment segment, long today,
+      int days) {
     SortedMap<Long, Double> kept = state.closingScores;
     if (!Objects.equals(state.closingScoresModel, scoringKey)) {
       kept.clear();

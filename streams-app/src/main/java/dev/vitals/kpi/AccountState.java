@@ -100,14 +100,15 @@ public final class AccountState {
   }
 
   /**
-   * An event on an earlier day than the latest changes the closing scores from its day on; a profile (segment, key
-   * features) changes how every past day is scored.
+   * An event on a day whose closing score is already kept changes the closing scores from its day on (a late event,
+   * or the first event of an account that was silent while days closed); a profile (segment, key features) changes
+   * how every past day is scored.
    */
   private void invalidateClosingScores(Object event, Instant occurredAt) {
     long from;
     if (event instanceof AccountProfile) {
       from = Long.MIN_VALUE;
-    } else if (latestEventAt != null && EventDay.of(occurredAt) < EventDay.of(latestEventAt)) {
+    } else if (!closingScores.isEmpty() && EventDay.of(occurredAt) <= closingScores.lastKey()) {
       from = EventDay.of(occurredAt);
     } else {
       return;

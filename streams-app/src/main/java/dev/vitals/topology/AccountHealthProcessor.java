@@ -195,7 +195,8 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     Evaluation evaluation = evaluator.evaluate(state, now);
     accounts.saveEvaluated(state, grace.plus(evaluator.scoreHistory()));
     pending.delete(accountId);
-    long eventTime = state.latestEventAt.toEpochMilli();
+    // The records carry the instant the account was scored as of: its latest event, or a later day's start.
+    long eventTime = evaluation.health().getAsOf().toEpochMilli();
     if (evaluation.healthChanged()) {
       healthView.put(accountId, evaluation.health());
       figures.put(accountId, StoredFigures.toStored(evaluation.figures()));
