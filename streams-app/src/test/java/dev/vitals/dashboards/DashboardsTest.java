@@ -274,12 +274,16 @@ class DashboardsTest {
     }
   }
 
+  /**
+   * A panel shows scores when a target's value is a score: a health or component score series, but not a count of
+   * them, nor one used only as a filter after {@code and}, nor a distribution of counts per bucket (heatmap).
+   */
   private static boolean showsScores(Panel panel) {
     boolean score = false;
     boolean distribution = true;
     for (JsonNode target : panel.json().path("targets")) {
-      String expr = target.path("expr").asText("");
-      score |= expr.contains("health_score") || expr.contains("component_score");
+      String value = target.path("expr").asText("").split("\\band\\b")[0].trim();
+      score |= !value.startsWith("count") && (value.contains("health_score") || value.contains("component_score"));
       distribution &= "heatmap".equals(target.path("format").asText());
     }
     return score && !distribution;
