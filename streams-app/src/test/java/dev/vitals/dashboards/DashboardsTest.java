@@ -148,15 +148,25 @@ class DashboardsTest {
     }
   }
 
+  /** Every at-risk panel listing accounts links each one to the drill-down, which opens on it. */
   @Test
   void theAtRiskListLinksEachAccountToItsDrillDown() {
-    List<String> atRisk = new ArrayList<>();
-    for (Panel panel : boards.panels()) {
-      if (panel.dashboardUid().equals("vitals-at-risk")) {
-        panel.json().findValues("url").forEach(url -> atRisk.add(url.asText()));
-      }
+    List<Panel> listing = boards.panels().stream().filter(p -> p.dashboardUid().equals("vitals-at-risk"))
+        .filter(p -> p.type().equals("table") || p.json().path("targets").findValues("legendFormat").stream()
+            .anyMatch(legend -> legend.asText().contains("{{account}}")))
+        .toList();
+    assertThat(listing).hasSizeGreaterThan(3);
+    for (Panel panel : listing) {
+      List<String> urls = panel.json().findValues("url").stream().map(JsonNode::asText).toList();
+      assertThat(urls).as("links of at-risk / %s", panel.title())
+          .anySatisfy(url -> assertThat(url).startsWith("/d/vitals-account/").contains("var-account=${"));
     }
-    assertThat(atRisk).anySatisfy(url -> assertThat(url).contains("/d/vitals-account").contains("var-account="));
+  }
+
+  @Test
+  void linksToTheDrillDownOpenItOnAnAccount() {
+    assertThat(links()).filteredOn(url -> url.contains("/d/vitals-account")).isNotEmpty()
+        .allSatisfy(url -> assertThat(url).contains("var-account=${"));
   }
 
   private static List<String> links() {
