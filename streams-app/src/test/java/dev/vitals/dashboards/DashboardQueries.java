@@ -2,6 +2,7 @@ package dev.vitals.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,16 +108,8 @@ public final class DashboardQueries {
     return new DashboardQueries(boards);
   }
 
-  /**
-   * The repository's root: Maven runs the tests in {@code streams-app/}, so its parent; the working directory
-   * itself when the tests run from the root.
-   */
   public static Path repositoryRoot() {
-    Path working = Path.of("").toAbsolutePath();
-    if (Files.isDirectory(working.resolve("grafana"))) {
-      return working;
-    }
-    return working.getParent();
+    return RepositoryRoot.path();
   }
 
   public static Path dashboardsDirectory() {
