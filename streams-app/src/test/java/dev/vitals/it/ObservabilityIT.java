@@ -7,6 +7,7 @@ import static dev.vitals.testing.TestEvents.subscribed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vitals.dashboards.DashboardQueries;
 import dev.vitals.runtime.Directories;
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.runtime.VitalsService;
@@ -30,25 +31,34 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The observability stack end to end, with the real tools: Vitals on a short deterministic simulation, Debian's
  * Prometheus scraping it with the repository's own config and rules, Debian's Alertmanager with the repository's
- * routing, and a webhook receiver standing in for the pager.
+ * routing, and a webhook receiver standing in for the pager. The boards of {@code grafana/} are checked query by
+ * query against that Prometheus (Grafana itself is not installable here: its queries are what can fail).
  */
 @ExtendWith(SharedCluster.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityIT {
   /** An account made to have two unsettled payment failures, so that it raises PAYMENT_FAILURES. */
   private static final String PAGED = "acc-pager";
+  /** How long live traffic lasts at most: longer than the tests need, so the loop stops by itself. */
+  private static final Duration TRICKLE_FOR = Duration.ofMinutes(5);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path work;
@@ -59,6 +69,8 @@ class ObservabilityIT {
   private AlertmanagerServer alertmanager;
   private PrometheusServer prometheus;
   private Instant end;
+  private ScheduledExecutorService trickle;
+  private EventPublisher tricklePublisher;
 
   ObservabilityIT() throws IOException {
     this.work = Files.createTempDirectory("vitals-observability-it");
@@ -85,6 +97,17 @@ class ObservabilityIT {
         billing(PAGED, at(10), BillingEventKind.PAYMENT_FAILED).build(),
         billing(PAGED, at(5), BillingEventKind.PAYMENT_FAILED).build()));
 
+    // Live traffic while the test runs, as the demo has, so rates and the latency histogram have recent samples.
+    trickle = Executors.newSingleThreadScheduledExecutor();
+    tricklePublisher = new EventPublisher(cluster.bootstrapServers(), Map.of(), topics.events());
+    Instant trickleUntil = Instant.now().plus(TRICKLE_FOR);
+    String live = simulator.archetypes().keySet().iterator().next();
+    trickle.scheduleAtFixedRate(() -> {
+      if (Instant.now().isBefore(trickleUntil)) {
+        tricklePublisher.publish(login(live, Instant.now().minusSeconds(1).toString(), "trickle"));
+      }
+    }, 0, 500, TimeUnit.MILLISECONDS);
+
     receiver = new WebhookReceiver();
     alertmanager = new AlertmanagerServer(RepositoryRoot.path(), work, receiver);
     prometheus = new PrometheusServer(RepositoryRoot.path(), work, service.httpPort(), alertmanager.port());
@@ -93,7 +116,12 @@ class ObservabilityIT {
   }
 
   @AfterAll
-  void stopTheStack() {
+  void stopTheStack() throws InterruptedException {
+    if (trickle != null) {
+      trickle.shutdownNow();
+      trickle.awaitTermination(10, TimeUnit.SECONDS);
+      tricklePublisher.close();
+    }
     for (AutoCloseable part : new AutoCloseable[] {prometheus, alertmanager, receiver, service}) {
       if (part != null) {
         try {
@@ -107,6 +135,38 @@ class ObservabilityIT {
   }
 
   @Test
+  @Order(1)
+  void shouldAnswerEveryQueryOfEveryPanelOfEveryBoardWithData() {
+    DashboardQueries boards = DashboardQueries.load();
+
+    // every template variable lists values
+    for (DashboardQueries.TemplateVariableQuery variable : boards.templateVariableQueries()) {
+      String what = variable.dashboardUid() + ": $" + variable.variable() + " = " + variable.query();
+      if (variable.isLabelValues()) {
+        assertThat(prometheus.labelValues(variable.label(), variable.selector().orElse("{__name__=~\"vitals_.+\"}")))
+            .as(what).isNotEmpty();
+      } else {
+        assertThat(prometheus.query(variable.query())).as(what).isNotEmpty();
+      }
+    }
+    // the drill-down, filled in with an account of the simulation that has every KPI and an open alert
+    String account = prometheus.labelValues("account", "vitals_account_health_score").stream()
+        .filter(candidate -> boards.panelQueries(Map.of("account", candidate)).stream()
+            .filter(query -> query.dashboardUid().equals("vitals-account"))
+            .allMatch(query -> !prometheus.query(query.expr()).isEmpty()))
+        .findFirst().orElseThrow(() -> new AssertionError("no account of the simulation fills the drill-down"));
+    List<DashboardQueries.PanelQuery> queries = boards.panelQueries(Map.of("account", account));
+    assertThat(queries).hasSizeGreaterThan(100);
+
+    // rates need two scrapes in their range and the recording rules an evaluation: wait for them, then all of it
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+        assertThat(queries).allSatisfy(query -> assertThat(prometheus.query(query.expr()))
+            .as("%s / %s / %s: %s", query.dashboardUid(), query.panelTitle(), query.refId(), query.expr())
+            .isNotEmpty()));
+  }
+
+  @Test
+  @Order(2)
   void shouldPassPromtoolOnARealScrape() throws Exception {
     String scrape = get("/metrics");
 
@@ -121,7 +181,9 @@ class ObservabilityIT {
     assertThat(scrape).contains("vitals_accounts{", "vitals_account_health_score{", "vitals_events_accepted_total{");
   }
 
+  /** Last: it resolves the paged account's alert. */
   @Test
+  @Order(3)
   void shouldPageAnAccountsAlertThroughAlertmanagerAndResolveItWhenVitalsDoes() {
     // then: the payment-failure alert Vitals raised reaches the pager with the labels routing needs
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
