@@ -128,7 +128,7 @@ public final class AccountState {
     List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
     return new AccountKpis(
         asOf,
-        usage.kpis(asOf, billing.seatsAt(asOf), keyFeatures),
+        usage.kpis(asOf, billing.seatsAt(asOf), keyFeatures, billing.subscribedSinceAt(asOf)),
         tickets.kpis(asOf),
         billing.kpis(asOf),
         surveys.kpis(asOf));

@@ -15,9 +15,11 @@ package dev.vitals.kpi;
  * @param apiCalls7d sum of {@code count} over API_CALL events in the last 7 days
  * @param apiErrors7d sum of {@code errorCount} over the same events
  * @param apiErrorRate apiErrors7d / apiCalls7d; null without API calls
- * @param daysSinceLastUsage whole days from the last usage event to asOf; null when never used
+ * @param daysSinceLastUsage whole days from the last usage event to asOf; for a subscriber that never used the
+ *     product, from the start of its subscription (no usage is data, not a gap); null otherwise when never used
  * @param powerUsers30d users active on at least 15 distinct days of the last 30
  * @param docViews30d sum of {@code count} of DOC_VIEWED events in the last 30 days
+ * @param neverUsed true for a subscriber without any usage event: daysSinceLastUsage counts from its subscription
  */
 public record UsageKpis(
     int activeUsers30d,
@@ -34,7 +36,8 @@ public record UsageKpis(
     Double apiErrorRate,
     Integer daysSinceLastUsage,
     int powerUsers30d,
-    long docViews30d) {
+    long docViews30d,
+    boolean neverUsed) {
 
   /** True when the account has sent any usage event that is still inside the retained history. */
   public boolean hasData() {

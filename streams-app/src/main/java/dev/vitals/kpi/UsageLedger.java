@@ -58,7 +58,11 @@ public final class UsageLedger {
     }
   }
 
-  UsageKpis kpis(Instant asOf, Integer seats, List<String> keyFeatures) {
+  /**
+   * The usage KPIs as of {@code asOf}; {@code subscribedSince} (null when not subscribed then) makes a subscriber's
+   * silence count as no usage rather than as no data.
+   */
+  UsageKpis kpis(Instant asOf, Integer seats, List<String> keyFeatures, Instant subscribedSince) {
     long today = EventDay.of(asOf);
     long activeFrom = today - KpiWindows.ACTIVE_DAYS + 1;
     long recentFrom = today - KpiWindows.RECENT_USAGE_DAYS + 1;
@@ -94,6 +98,8 @@ public final class UsageLedger {
         docViews += usage.docViews;
       }
     }
+    Integer lastUsage = daysSinceLastUsage(today);
+    boolean neverUsed = lastUsage == null && lastUsageDay == null && subscribedSince != null;
     double priorWeeklyAverage = priorEvents / (KpiWindows.PRIOR_USAGE_DAYS / 7.0);
     int keyFeaturesUsed = (int) keyFeatures.stream()
         .filter(f -> features.containsKey(f) && features.get(f).anyBetween(activeFrom, today))
@@ -112,9 +118,10 @@ public final class UsageLedger {
         apiCalls,
         apiErrors,
         apiCalls == 0 ? null : (double) apiErrors / apiCalls,
-        daysSinceLastUsage(today),
+        neverUsed ? Integer.valueOf((int) Math.max(0, today - EventDay.of(subscribedSince))) : lastUsage,
         powerUsers,
-        docViews);
+        docViews,
+        neverUsed);
   }
 
   private Integer daysSinceLastUsage(long today) {

@@ -54,9 +54,15 @@ final class UsageObservations {
     if (days == null) {
       return Observation.absent(FactorId.DAYS_SINCE_LAST_USAGE);
     }
-    String when = days == 0 ? "today" : Texts.count(days, "day", "days") + " ago";
-    Supplier<String> detail = () -> "last usage " + when + ", " + Texts.count(k.activeUsers30d(), "active user", "active users")
-        + " in 30 days";
+    Supplier<String> detail;
+    if (k.neverUsed()) {
+      detail = () -> "no usage since the subscription started " + (days == 0 ? "today"
+          : Texts.count(days, "day", "days") + " ago");
+    } else {
+      String when = days == 0 ? "today" : Texts.count(days, "day", "days") + " ago";
+      detail = () -> "last usage " + when + ", " + Texts.count(k.activeUsers30d(), "active user", "active users")
+          + " in 30 days";
+    }
     return new Observation(FactorId.DAYS_SINCE_LAST_USAGE, days.doubleValue(), detail);
   }
 }

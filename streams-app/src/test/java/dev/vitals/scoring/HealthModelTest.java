@@ -146,7 +146,7 @@ class HealthModelTest {
   void shouldTreatAComponentWhoseKpisReportNoDataLikeAMissingOne() {
     // given: a usage record exists but has never seen a usage event (hasData() is false)
     AccountKpis base = KpisBuilder.healthyAccount().withoutUsage().build();
-    UsageKpis empty = new UsageKpis(0, 40, 0.0, 0, 0, null, 5, 0, 0.0, 0, 0, null, null, 0, 0);
+    UsageKpis empty = new UsageKpis(0, 40, 0.0, 0, 0, null, 5, 0, 0.0, 0, 0, null, null, 0, 0, false);
     AccountKpis withEmptyUsage = new AccountKpis(base.asOf(), empty, base.support(), base.financial(),
         base.sentiment());
 

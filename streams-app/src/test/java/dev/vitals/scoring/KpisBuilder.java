@@ -264,7 +264,7 @@ public final class KpisBuilder {
     Double errorRate = apiCalls7d == 0 ? null : (double) apiErrors7d / apiCalls7d;
     return new UsageKpis(activeUsers30d, seats, utilisation, usageEvents7d, usageWeeklyAvgPrior28d, trend,
         keyFeaturesTotal, keyFeaturesUsed30d, adoption, apiCalls7d, apiErrors7d, errorRate, daysSinceLastUsage,
-        powerUsers30d, docViews30d);
+        powerUsers30d, docViews30d, false);
   }
 
   private SupportKpis supportKpis() {

@@ -354,10 +354,11 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseRenewalAtRiskWithin60DaysWhenNotHealthyAndResolveWhenHealthy() {
-    // No profile: default weights, financial 0.20 and sentiment 0.25 have data. One NPS answer of 0 makes
-    // sentiment 0; financial is about 97 (nothing wrong but the renewal's proximity), so the score is about 43:
-    // (0.20 × 97.3 + 0.25 × 0) / 0.45 = 43.3, NEUTRAL.
-    pipeline.send(subscribed("acme", "2026-03-29T10:00:00Z", 50_000, 10, "2026-05-30"),
+    // No profile: default weights (usage 0.35, financial 0.20, sentiment 0.25 have data). The one seat is used
+    // (licence 100, last usage a day or two ago: about 97); one NPS answer of 0 makes sentiment 0; financial is
+    // about 97 (nothing wrong but the renewal's proximity): (0.35 × 97 + 0.20 × 97.3) / 0.80 = 67, NEUTRAL.
+    pipeline.send(subscribed("acme", "2026-03-29T10:00:00Z", 50_000, 1, "2026-05-30"),
+        login("acme", "2026-03-29T11:00:00Z", "ana"),
         answer("acme", "2026-03-30T10:00:00Z", "r1", SurveyKind.NPS, 0)).flush();   // 61 days to renewal
     AccountHealth at61 = pipeline.latestHealth().get("acme");
     List<ChurnAlert> at61Alerts = newAlerts(AlertRule.RENEWAL_AT_RISK);
