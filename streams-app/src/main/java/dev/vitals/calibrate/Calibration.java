@@ -240,7 +240,8 @@ public final class Calibration {
     Map<String, String> definitions = new LinkedHashMap<>();
     definitions.put("band", "An account's band at an instant is the band of its latest health record whose asOf is at"
         + " or before that instant (records are emitted when the account's health changes, and every account is"
-        + " re-evaluated when the event clock enters a new UTC day); before its first record it is not observed.");
+        + " re-evaluated when the event clock enters a new UTC day, so a change is dated by the account's latest"
+        + " event at the evaluation that saw it: within a day); before its first record it is not observed.");
     definitions.put("cancellation", "The outcome: the occurredAt of an account's earliest CANCELLED billing event;"
         + " later ones are ignored. Accounts without one never cancelled (renewed or still subscribed at the end of"
         + " the history, the latest event time the pipeline took).");
