@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-        "Replays a JSON-lines history as replay does and, taking each account's first CANCELLED billing event as the"
-            + " outcome, reports how well the health bands predicted it: recall and precision of each band (or"
-            + " worse) 7, 30 and 60 days before, the lead time of AT_RISK before each cancellation, and the days"
-            + " AT_RISK of the accounts that never cancelled. Prints a table with the definitions and writes"
+        "Measures how well the health bands predicted the cancellations of a JSON-lines history, replayed as replay"
+            + " does.",
+        "The outcome is each account's first CANCELLED billing event. Reports the recall and precision of each band"
+            + " (or worse) 7, 30 and 60 days before, the lead time of AT_RISK before each cancellation, and the days"
+            + " AT_RISK of the accounts that never cancelled; prints a table with the definitions and writes"
             + " calibration.json to the output folder (see docs/scoring.md).",
         "Exit status: 0 when every line was accepted, 3 when some were rejected (each named on stderr as"
             + " FILE:LINE: reason; the report covers the accepted events), 2 for a missing file or bad option."})
