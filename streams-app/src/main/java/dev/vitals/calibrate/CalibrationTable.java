@@ -25,9 +25,10 @@ public final class CalibrationTable {
     StringBuilder out = new StringBuilder();
     Period period = report.history();
     line(out, "Calibration of scoring model %s against cancellations", modelVersion);
-    line(out, "history %s to %s: %d accounts, %d cancelled, %d never cancelled (%d of them renewed)",
-        period.from(), period.to(), period.accounts(), period.cancelled(), period.neverCancelled(),
-        period.renewedNeverCancelled());
+    String span = period.from() == null ? "history without account events"
+        : "history " + period.from() + " to " + period.to();
+    line(out, "%s: %d accounts, %d cancelled, %d never cancelled (%d of them renewed)", span, period.accounts(),
+        period.cancelled(), period.neverCancelled(), period.renewedNeverCancelled());
     out.append('\n');
 
     line(out, "%-15s %5s  %-26s %-26s", "band or worse", "lead", "recall", "precision");
