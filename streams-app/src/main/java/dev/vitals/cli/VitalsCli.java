@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VitalsVersion.class,
     description = "Real-time customer health on Kafka Streams.",
-    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, SimulateCommand.class,
-        ProduceCommand.class, BenchCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, CalibrateCommand.class,
+        SimulateCommand.class, ProduceCommand.class, BenchCommand.class})
 public final class VitalsCli {
 
   public static void main(String[] args) {

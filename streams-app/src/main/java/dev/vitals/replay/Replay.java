@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * {@code replay --events FILE.jsonl --out DIR}: runs the production pipeline's domain code offline ({@link
@@ -29,7 +31,8 @@ import java.util.TreeMap;
  * in file order, and writes {@code health.jsonl} (the final health of each account), {@code alerts.jsonl} (every
  * alert transition in order), {@code kpis.json} (the portfolio KPIs) and {@code rejected.jsonl} (every line the
  * parser or the pipeline refused, with the reason). A bad line is reported as {@code FILE:LINE: reason} and the
- * run goes on.
+ * run goes on. {@link #observe} runs the same replay for a tool that watches the outputs as they happen ({@code
+ * calibrate}) and writes nothing.
  */
 public final class Replay {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -48,12 +51,8 @@ public final class Replay {
     Files.createDirectories(outDir);
     // The final health of each account: the one output kept until the end, one record per account.
     Map<String, AccountHealth> finalHealth = new TreeMap<>();
-    int lines = 0;
-    int rejected = 0;
     int[] alerts = {0};
-    Instant producedAt = Instant.now();
-    try (BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8);
-        BufferedWriter alertsOut = Files.newBufferedWriter(outDir.resolve("alerts.jsonl"));
+    try (BufferedWriter alertsOut = Files.newBufferedWriter(outDir.resolve("alerts.jsonl"));
         BufferedWriter rejectedOut = Files.newBufferedWriter(outDir.resolve("rejected.jsonl"))) {
       ReplayPipeline pipeline = new ReplayPipeline(config,
           health -> finalHealth.put(health.getAccountId(), health),
@@ -61,29 +60,77 @@ public final class Replay {
             writeLine(alertsOut, AvroJson.line(alert));
             alerts[0]++;
           });
-      String line;
-      while ((line = in.readLine()) != null) {
-        lines++;
-        String refusal = replayLine(pipeline, line, producedAt);
-        if (refusal != null) {
-          rejected++;
-          diagnostics.println(events + ":" + lines + ": " + refusal);
-          writeRejected(rejectedOut, lines, refusal, line);
-        }
-      }
-      pipeline.evaluatePending();
+      int[] counts = replayLines(events, pipeline, diagnostics, event -> { },
+          (lineNumber, reason, line) -> writeRejected(rejectedOut, lineNumber, reason, line));
       writeHealth(outDir.resolve("health.jsonl"), finalHealth);
       writeKpis(outDir.resolve("kpis.json"), pipeline, finalHealth);
+      return new ReplaySummary(counts[0], counts[1], finalHealth.size(), alerts[0]);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return new ReplaySummary(lines, rejected, finalHealth.size(), alerts[0]);
+  }
+
+  /**
+   * Replays {@code events} as {@link #run} does, refused lines reported the same way on {@code diagnostics}, but
+   * writes no file and keeps no output: the accepted events, health records and alert transitions go to {@code
+   * listener} as they happen. The summary counts the accounts the pipeline holds at the end.
+   */
+  public ReplaySummary observe(Path events, ReplayListener listener, PrintWriter diagnostics) throws IOException {
+    int[] alerts = {0};
+    ReplayPipeline pipeline = new ReplayPipeline(config, listener::health, alert -> {
+      listener.alert(alert);
+      alerts[0]++;
+    });
+    try {
+      int[] counts = replayLines(events, pipeline, diagnostics, listener::accepted, (lineNumber, reason, line) -> { });
+      int[] accounts = {0};
+      pipeline.forEachAccount(state -> accounts[0]++);
+      return new ReplaySummary(counts[0], counts[1], accounts[0], alerts[0]);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Where a refused line goes besides the diagnostics. */
+  private interface RefusedLines {
+    void refused(int lineNumber, String reason, String line) throws IOException;
+  }
+
+  /**
+   * Feeds every line of {@code events} to the pipeline in file order and evaluates what is still pending at the end;
+   * returns the lines read and the lines refused.
+   */
+  private int[] replayLines(Path events, ReplayPipeline pipeline, PrintWriter diagnostics,
+      Consumer<SpecificRecord> accepted, RefusedLines refusedLines) throws IOException {
+    int lines = 0;
+    int rejected = 0;
+    Instant producedAt = Instant.now();
+    try (BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lines++;
+        String refusal = replayLine(pipeline, line, producedAt, accepted);
+        if (refusal != null) {
+          rejected++;
+          diagnostics.println(events + ":" + lines + ": " + refusal);
+          refusedLines.refused(lines, refusal, line);
+        }
+      }
+    }
+    pipeline.evaluatePending();
+    return new int[] {lines, rejected};
   }
 
   /** Replays one line; returns why it was refused (by the parser or the pipeline), or null. */
-  private String replayLine(ReplayPipeline pipeline, String line, Instant producedAt) {
+  private String replayLine(ReplayPipeline pipeline, String line, Instant producedAt,
+      Consumer<SpecificRecord> accepted) {
     try {
-      return pipeline.accept(codec.parse(line), producedAt);
+      SpecificRecord event = codec.parse(line);
+      String refusal = pipeline.accept(event, producedAt);
+      if (refusal == null) {
+        accepted.accept(event);
+      }
+      return refusal;
     } catch (InvalidEventException e) {
       return e.getMessage();
     }
