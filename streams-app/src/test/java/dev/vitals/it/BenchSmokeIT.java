@@ -43,6 +43,8 @@ class BenchSmokeIT {
       "heap after GC, pipeline running",
       "recovery, state on local disk: start to RUNNING",
       "recovery, state wiped (restore from changelogs)",
+      "GET /metrics, every account owned by the instance, median",
+      "GET /metrics, accounts counted in its vitals_accounts",
       "replay");
 
   @TempDir
