@@ -6,7 +6,7 @@ import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.HealthBand;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the alert rules look at for one account at one event time.
@@ -21,7 +21,9 @@ import java.util.Set;
  * @param subscribedFor how long the current subscription has run, up to the event clock; null when not subscribed
  * @param pastScores the scores at this time of day on each previous day, newest first, recomputed from the
  *     account's ledgers (null where the account had no events yet); AT_RISK's hysteresis reads them
- * @param openRules the rules open for the account before this evaluation
+ * @param openFor the rules open for the account before this evaluation, with how long each has been open
+ * @param accountAge how long since the account's first event
+ * @param coverage the share of the scoring model the score rests on (0–1)
  */
 public record AlertInputs(
     AccountKpis kpis,
@@ -32,4 +34,11 @@ public record AlertInputs(
     Integer daysWithoutUsage,
     Duration subscribedFor,
     List<Double> pastScores,
-    Set<AlertRule> openRules) {}
+    Map<AlertRule, Duration> openFor,
+    Duration accountAge,
+    double coverage) {
+
+  boolean isOpen(AlertRule rule) {
+    return openFor.containsKey(rule);
+  }
+}

@@ -24,6 +24,7 @@ import dev.vitals.scoring.ScoringConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class HealthEvaluator {
     // Closing scores kept in the state are valid for this configuration only, version label or not.
     this.scoringKey = config.modelVersion() + "#" + Integer.toHexString(config.describe().hashCode());
     this.model = new HealthModel(config);
-    this.rules = new AlertRules(config.alerts(), config.bands().atRiskBelow());
+    this.rules = new AlertRules(config.alerts(), config.bands());
   }
 
   /**
@@ -63,7 +64,7 @@ public final class HealthEvaluator {
     AlertInputs inputs = new AlertInputs(derived.kpis(), assessment.score(), assessment.band(),
         derived.history().peakWithin(config.alerts().scoreDropWindow()), derived.detractors(),
         state.daysWithoutUsage(asOf), state.subscribedFor(asOf), derived.history().newestFirst(),
-        state.openAlerts.keySet());
+        openFor(state, asOf), Duration.between(state.firstEventAt, asOf), assessment.coverage());
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
       // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.
@@ -74,6 +75,12 @@ public final class HealthEvaluator {
     boolean changed = changedSinceLastEmitted(state, health);
     state.derived = derived.withHealth(health);
     return new Evaluation(health, changed, changes, changed ? AccountFigures.of(state, derived.kpis()) : null);
+  }
+
+  private static Map<AlertRule, Duration> openFor(AccountState state, Instant asOf) {
+    Map<AlertRule, Duration> openFor = new EnumMap<>(AlertRule.class);
+    state.openAlerts.forEach((rule, raisedAt) -> openFor.put(rule, Duration.between(raisedAt, asOf)));
+    return openFor;
   }
 
   /**

@@ -16,6 +16,8 @@ import java.time.Duration;
  *     quiet week is noise, not a collapse
  * @param dormantAfter DORMANT fires after this long without usage while subscribed
  * @param renewalWithin RENEWAL_AT_RISK fires when the renewal is this close and the band is not HEALTHY
+ * @param stability resolve margins, minimum open times and minimum evidence, so alerts neither flap nor judge on
+ *     thin data
  */
 public record AlertThresholds(
     double atRiskResolveAtOrAbove,
@@ -26,7 +28,8 @@ public record AlertThresholds(
     double usageCollapseRatio,
     double usageCollapseMinWeeklyEvents,
     Duration dormantAfter,
-    Duration renewalWithin) {
+    Duration renewalWithin,
+    AlertStability stability) {
 
   public AlertThresholds {
     Checks.between("atRiskResolveAtOrAbove", atRiskResolveAtOrAbove, 0, 100);
@@ -40,6 +43,17 @@ public record AlertThresholds(
     Checks.atLeast("usageCollapseMinWeeklyEvents", usageCollapseMinWeeklyEvents, 0);
     Checks.positive("dormantAfter", dormantAfter);
     Checks.positive("renewalWithin", renewalWithin);
+    Checks.present("stability", stability);
+    if (stability.scoreDropResolveBelowPoints() > scoreDropPoints) {
+      throw new InvalidScoringConfigException("resolveMargins.scoreDropBelowPoints",
+          "must be <= scoreDropPoints (" + Checks.number(scoreDropPoints) + "), was "
+              + Checks.number(stability.scoreDropResolveBelowPoints()));
+    }
+    if (stability.usageCollapseResolveRatio() < usageCollapseRatio) {
+      throw new InvalidScoringConfigException("resolveMargins.usageCollapseAtRatio",
+          "must be >= usageCollapseRatio (" + Checks.number(usageCollapseRatio) + "), was "
+              + Checks.number(stability.usageCollapseResolveRatio()));
+    }
   }
 
   /**

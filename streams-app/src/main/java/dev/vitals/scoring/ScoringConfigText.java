@@ -63,6 +63,15 @@ final class ScoringConfigText {
         .append(", dormantAfter ").append(d(alerts.dormantAfter()))
         .append(", renewalWithin ").append(d(alerts.renewalWithin()))
         .append('\n');
+    AlertStability stability = alerts.stability();
+    out.append("  resolve margins: SCORE_DROP below ").append(n(stability.scoreDropResolveBelowPoints()))
+        .append(" points, USAGE_COLLAPSE at ").append(n(stability.usageCollapseResolveRatio()))
+        .append(", RENEWAL_AT_RISK ").append(n(stability.renewalResolveAbovePoints()))
+        .append(" points above HEALTHY\n");
+    out.append("  minimum open:");
+    stability.minimumOpen().forEach((rule, duration) -> out.append(' ').append(rule).append(' ').append(d(duration)));
+    out.append("\n  minimum evidence for score-based rules: account age ").append(d(stability.minimumAccountAge()))
+        .append(", coverage ").append(n(stability.minimumCoverage())).append('\n');
   }
 
   private static void appendPipeline(StringBuilder out, PipelinePolicy pipeline) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.Segment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -140,7 +142,8 @@ final class ScoringConfigYaml {
 
   private static AlertThresholds alerts(YamlNode node) {
     node.allowOnly(List.of("atRiskResolveAtOrAbove", "scoreDropPoints", "scoreDropWindow", "paymentFailures",
-        "detractorMaxScore", "usageCollapseRatio", "usageCollapseMinWeeklyEvents", "dormantAfter", "renewalWithin"));
+        "detractorMaxScore", "usageCollapseRatio", "usageCollapseMinWeeklyEvents", "dormantAfter", "renewalWithin",
+        "resolveMargins", "minimumOpen", "minimumEvidence"));
     double resolve = node.field("atRiskResolveAtOrAbove").asDouble();
     double dropPoints = node.field("scoreDropPoints").asDouble();
     var dropWindow = node.field("scoreDropWindow").asDuration();
@@ -150,8 +153,29 @@ final class ScoringConfigYaml {
     double collapseMinimum = node.field("usageCollapseMinWeeklyEvents").asDouble();
     var dormantAfter = node.field("dormantAfter").asDuration();
     var renewalWithin = node.field("renewalWithin").asDuration();
+    AlertStability stability = stability(node);
     return at(node, () -> new AlertThresholds(resolve, dropPoints, dropWindow, paymentFailures, detractorMax,
-        collapseRatio, collapseMinimum, dormantAfter, renewalWithin));
+        collapseRatio, collapseMinimum, dormantAfter, renewalWithin, stability));
+  }
+
+  private static AlertStability stability(YamlNode alerts) {
+    YamlNode margins = alerts.field("resolveMargins");
+    margins.allowOnly(List.of("scoreDropBelowPoints", "usageCollapseAtRatio", "renewalAboveHealthyPoints"));
+    YamlNode open = alerts.field("minimumOpen");
+    Map<AlertRule, Duration> minimumOpen = new EnumMap<>(AlertRule.class);
+    for (String rule : open.fieldNames()) {
+      AlertRule parsed = Arrays.stream(AlertRule.values()).filter(r -> r.name().equals(rule)).findFirst()
+          .orElseThrow(() -> open.field(rule).error("is not a rule; one of " + Arrays.toString(AlertRule.values())));
+      minimumOpen.put(parsed, open.field(rule).asDuration());
+    }
+    YamlNode evidence = alerts.field("minimumEvidence");
+    evidence.allowOnly(List.of("accountAge", "coverage"));
+    double scoreDrop = margins.field("scoreDropBelowPoints").asDouble();
+    double usage = margins.field("usageCollapseAtRatio").asDouble();
+    double renewal = margins.field("renewalAboveHealthyPoints").asDouble();
+    Duration age = evidence.field("accountAge").asDuration();
+    double coverage = evidence.field("coverage").asDouble();
+    return at(alerts, () -> new AlertStability(scoreDrop, usage, renewal, minimumOpen, age, coverage));
   }
 
   private static PipelinePolicy pipeline(YamlNode node) {

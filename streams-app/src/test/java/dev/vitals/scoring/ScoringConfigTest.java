@@ -3,14 +3,17 @@ package dev.vitals.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.HealthBand;
 import dev.vitals.schema.Segment;
+import dev.vitals.testing.TestScoring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +26,7 @@ class ScoringConfigTest {
     ScoringConfig config = ScoringConfig.defaults();
 
     // then
-    assertThat(config.modelVersion()).isEqualTo("2026.11-1");
+    assertThat(config.modelVersion()).isEqualTo("2026.11-2");
     assertThat(config.bands()).isEqualTo(new BandThresholds(70, 40));
     assertThat(config.weights()).containsOnlyKeys(Segment.ENTERPRISE, Segment.MID_MARKET, Segment.SMB);
     assertThat(config.weights().get(Segment.SMB)).isEqualTo(new ComponentWeights(0.40, 0.15, 0.30, 0.15));
@@ -38,17 +41,41 @@ class ScoringConfigTest {
     ScoringConfig config = ScoringConfig.defaults();
 
     // then
+    AlertStability stability = new AlertStability(10, 0.75, 5, Map.of(AlertRule.AT_RISK, Duration.ofDays(1),
+        AlertRule.SCORE_DROP, Duration.ofDays(3), AlertRule.USAGE_COLLAPSE, Duration.ofDays(3),
+        AlertRule.RENEWAL_AT_RISK, Duration.ofDays(7)), Duration.ofDays(7), 0.5);
     assertThat(config.alerts()).isEqualTo(new AlertThresholds(45, 15, Duration.ofDays(7), 2, 6, 0.5, 50,
-        Duration.ofDays(14), Duration.ofDays(60)));
+        Duration.ofDays(14), Duration.ofDays(60), stability));
+    assertThat(config.alerts().stability().minimumOpenOf(AlertRule.DORMANT)).isZero();
     assertThat(config.pipeline()).isEqualTo(new PipelinePolicy(Duration.ofDays(7), Duration.ofHours(1),
         Duration.ofMillis(100)));
+  }
+
+  @Test
+  void shouldRefuseAResolveMarginThatWouldResolveBeforeTheRuleRaises() {
+    String yaml = TestScoring.defaultYaml().replace("usageCollapseAtRatio: 0.75", "usageCollapseAtRatio: 0.4");
+
+    assertThatThrownBy(() -> ScoringConfig.fromYaml("scoring.yaml", yaml))
+        .isInstanceOf(InvalidScoringConfigException.class)
+        .hasMessageContaining("alerts.resolveMargins.usageCollapseAtRatio")
+        .hasMessageContaining("must be >= usageCollapseRatio (0.5)");
+  }
+
+  @Test
+  void shouldRefuseAMinimumOpenTimeForAnUnknownRule() {
+    String yaml = TestScoring.defaultYaml().replace("    AT_RISK: P1D", "    AT_RISKY: P1D");
+
+    assertThatThrownBy(() -> ScoringConfig.fromYaml("scoring.yaml", yaml))
+        .isInstanceOf(InvalidScoringConfigException.class)
+        .hasMessageContaining("alerts.minimumOpen.AT_RISKY")
+        .hasMessageContaining("is not a rule");
   }
 
   @Test
   void shouldLoadFileFromPath(@TempDir Path dir) throws IOException {
     // given
     Path file = dir.resolve("scoring.yaml");
-    Files.writeString(file, BUNDLED.replace("modelVersion: \"2026.11-1\"", "modelVersion: \"2026.12-test\""));
+    Files.writeString(file, BUNDLED.replace("modelVersion: \"2026.11-2\"", "modelVersion: \"2026.12-test\""));
 
     // when
     ScoringConfig config = ScoringConfig.load(file);
@@ -203,7 +230,7 @@ class ScoringConfigTest {
 
   @Test
   void shouldRejectBlankModelVersion() {
-    String yaml = BUNDLED.replace("modelVersion: \"2026.11-1\"", "modelVersion: \" \"");
+    String yaml = BUNDLED.replace("modelVersion: \"2026.11-2\"", "modelVersion: \" \"");
 
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage("scoring.yaml: modelVersion: is required and must not be blank");
@@ -241,7 +268,7 @@ class ScoringConfigTest {
     // then
     assertThat(text).isEqualTo(ScoringConfig.defaults().describe());
     assertThat(text.lines()).startsWith(
-        "scoring model 2026.11-1",
+        "scoring model 2026.11-2",
         "bands: HEALTHY >= 70, AT_RISK < 40, NEUTRAL in between",
         "component weights (usage / support / financial / sentiment):",
         "  ENTERPRISE  0.3 / 0.25 / 0.2 / 0.25",

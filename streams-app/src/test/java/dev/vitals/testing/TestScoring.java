@@ -28,12 +28,23 @@ public final class TestScoring {
   /**
    * The bundled model, but the CSAT curve is the identity ([[0, 0], [100, 100]]): for an account whose only data
    * are CSAT answers, the health score is the CSAT percentage (the sentiment component is the only one with data
-   * and CSAT its only available factor).
+   * and CSAT its only available factor). Such an account is thin data by construction (a quarter of the model, a
+   * few days old), so the minimum evidence for score-based alerts is off; it has tests of its own.
    */
   public static ScoringConfig csatIsTheScore() {
-    return fromDefaultReplacing(
-        "modelVersion: \"2026.11-1\"", "modelVersion: \"" + TEST_MODEL_VERSION + "\"",
-        "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]");
+    return fromDefaultReplacing(withoutMinimumEvidence(
+        "modelVersion: \"2026.11-2\"", "modelVersion: \"" + TEST_MODEL_VERSION + "\"",
+        "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]"));
+  }
+
+  /** {@code oldAndNew} plus the replacements that switch off the minimum evidence of score-based alerts. */
+  public static String[] withoutMinimumEvidence(String... oldAndNew) {
+    String[] all = java.util.Arrays.copyOf(oldAndNew, oldAndNew.length + 4);
+    all[oldAndNew.length] = "accountAge: P7D";
+    all[oldAndNew.length + 1] = "accountAge: P0D";
+    all[oldAndNew.length + 2] = "coverage: 0.5";
+    all[oldAndNew.length + 3] = "coverage: 0";
+    return all;
   }
 
   /** The bundled YAML with each {@code (old, new)} pair replaced; fails if a line to replace is not there. */

@@ -84,7 +84,7 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  void shouldRaiseAtRiskBelow40KeepItOpenAt42AndResolveItAt45() {
+  void shouldRaiseAtRiskBelow40KeepItOpenAt42AndResolveItAt45AfterADay() {
     useScoring(TestScoring.csatIsTheScore()); // score = CSAT %
 
     csat("2026-03-02T10:00:00Z", 2, 4);        // 2 / 6 = 33.3
@@ -97,7 +97,7 @@ class AlertRulesTopologyTest {
     csat("2026-03-02T12:00:00Z", 1, 1);        // 4 / 9 = 44.4
     pipeline.flush();
     List<ChurnAlert> at44Alerts = newAlerts(AlertRule.AT_RISK);
-    csat("2026-03-02T13:00:00Z", 5, 6);        // 9 / 20 = 45.0
+    csat("2026-03-03T13:00:00Z", 5, 6);        // 9 / 20 = 45.0, a day after it was raised (AT_RISK's minimum)
     pipeline.flush();
     List<ChurnAlert> resolved = newAlerts(AlertRule.AT_RISK);
 
@@ -168,9 +168,9 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldHonourTheConfiguredScoreDropWindow() {
-    useScoring(TestScoring.fromDefaultReplacing(
+    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withoutMinimumEvidence(
         "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]",
-        "scoreDropWindow: P7D", "scoreDropWindow: P3D"));
+        "scoreDropWindow: P7D", "scoreDropWindow: P3D")));
 
     csat("2026-03-01T10:00:00Z", 17, 0);       // 100
     pipeline.flush();
@@ -237,7 +237,7 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  void shouldRaiseUsageCollapseBelowHalfThePriorWeeklyAverageAndResolveAtHalf() {
+  void shouldRaiseUsageCollapseBelowHalfThePriorWeeklyAverageAndResolveAtThreeQuartersAfterThreeDays() {
     // D = 2026-04-28; prior 28 days (03-25 .. 04-21) hold 400 events = 100 a week
     pipeline.send(
         usage("acme", "2026-03-25T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
@@ -249,13 +249,20 @@ class AlertRulesTopologyTest {
     List<ChurnAlert> at40 = newAlerts(AlertRule.USAGE_COLLAPSE);
     pipeline.send(usage("acme", "2026-04-28T10:00:00Z", UsageKind.LOGIN).setCount(10).build()).flush(); // 50 / 100
     List<ChurnAlert> at50 = newAlerts(AlertRule.USAGE_COLLAPSE);
+    // On 05-01 the prior 28 days (03-28 .. 04-24) hold 300 events = 75 a week; the last 7 days 54 = 72 %
+    pipeline.send(usage("acme", "2026-05-01T10:00:00Z", UsageKind.LOGIN).setCount(4).build()).flush();
+    List<ChurnAlert> at72 = newAlerts(AlertRule.USAGE_COLLAPSE);
+    pipeline.send(usage("acme", "2026-05-01T11:00:00Z", UsageKind.LOGIN).setCount(6).build()).flush(); // 60 = 80 %
+    List<ChurnAlert> at80 = newAlerts(AlertRule.USAGE_COLLAPSE);
 
     assertThat(at40).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RAISED);
       assertThat(alert.getSeverity()).isEqualTo(Severity.WARNING);
       assertThat(alert.getReason()).contains("(40)").contains("40%").contains("100.0");
     });
-    assertThat(at50).singleElement().satisfies(alert -> {
+    assertThat(at50).as("back at half: the margin keeps it open").isEmpty();
+    assertThat(at72).as("under three quarters").isEmpty();
+    assertThat(at80).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
       assertThat(alert.getAlertId()).isEqualTo(at40.get(0).getAlertId());
     });
@@ -353,7 +360,8 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  void shouldRaiseRenewalAtRiskWithin60DaysWhenNotHealthyAndResolveWhenHealthy() {
+  void shouldRaiseRenewalAtRiskWithin60DaysWhenNotHealthyAndResolveWellInsideHealthyAfterAWeek() {
+    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withoutMinimumEvidence()));
     // No profile: default weights (usage 0.35, financial 0.20, sentiment 0.25 have data). The one seat is used
     // (licence 100, last usage a day or two ago: about 97); one NPS answer of 0 makes sentiment 0; financial is
     // about 97 (nothing wrong but the renewal's proximity): (0.35 × 97 + 0.20 × 97.3) / 0.80 = 67, NEUTRAL.
@@ -368,6 +376,10 @@ class AlertRulesTopologyTest {
     List<ChurnAlert> at59 = newAlerts(AlertRule.RENEWAL_AT_RISK);
     pipeline.send(answer("acme", "2026-04-02T10:00:00Z", "r1", SurveyKind.NPS, 10)).flush();  // sentiment 100
     AccountHealth healthy = pipeline.latestHealth().get("acme");
+    List<ChurnAlert> healthyWithinAWeek = newAlerts(AlertRule.RENEWAL_AT_RISK);
+    // A week after it was raised (RENEWAL_AT_RISK's minimum): last usage 10 days ago, still well above 75
+    pipeline.send(billingStep("2026-04-08T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush();
+    AccountHealth aWeekLater = pipeline.latestHealth().get("acme");
     List<ChurnAlert> whenHealthy = newAlerts(AlertRule.RENEWAL_AT_RISK);
 
     assertThat(at61.getBand()).isEqualTo(HealthBand.NEUTRAL);
@@ -380,6 +392,8 @@ class AlertRulesTopologyTest {
     });
     assertThat(at59).isEmpty();
     assertThat(healthy.getBand()).isEqualTo(HealthBand.HEALTHY);
+    assertThat(healthyWithinAWeek).isEmpty();
+    assertThat(aWeekLater.getScore()).isGreaterThanOrEqualTo(75.0);
     assertThat(whenHealthy).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
       assertThat(alert.getAlertId()).isEqualTo(at60.get(0).getAlertId());
