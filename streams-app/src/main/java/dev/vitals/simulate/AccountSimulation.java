@@ -43,6 +43,12 @@ final class AccountSimulation {
   private final boolean usesApi;
   private final int apiFromDay;
   private final int dormantFromDay;
+  /**
+   * Where a churning account's story ends: its cancellation (for three in four of them) and the day its decline is
+   * measured to ({@link #daysToChurn}). Spread over the last third of the history, so that a long history holds
+   * cancellations throughout rather than all in its final week; NEVER for the other archetypes.
+   */
+  private final int churnDay;
   private final int cancelDay;
   private final Set<Integer> paymentFailureDays = new HashSet<>();
   private final int recoveredFailureDay;
@@ -108,10 +114,12 @@ final class AccountSimulation {
     };
     this.dormantFromDay = archetype == Archetype.DORMANT ? Math.max(startDay + 1, days - 20 - rng.nextInt(9)) : NEVER;
 
-    // Renewals: at-risk kinds renew soon after the period (RENEWAL_AT_RISK), others spread out.
+    this.churnDay = archetype == Archetype.CHURNING ? days - between(2, Math.max(9, days / 3)) : NEVER;
+    // Renewals: at-risk kinds renew soon after the period, churners soon after their churn (RENEWAL_AT_RISK),
+    // others spread out.
     LocalDate endDate = period.endDate();
     this.renewalDate = switch (archetype) {
-      case CHURNING -> endDate.plusDays(between(10, 55));
+      case CHURNING -> period.date(churnDay).plusDays(between(10, 55));
       case DECLINING -> rng.nextDouble() < 0.7 ? endDate.plusDays(between(5, 60)) : spreadRenewal(startDate, days);
       case DORMANT -> rng.nextDouble() < 0.5 ? endDate.plusDays(between(5, 60)) : spreadRenewal(startDate, days);
       case ONBOARDING -> startDate.plusYears(1);
@@ -124,7 +132,7 @@ final class AccountSimulation {
     };
 
     if (archetype == Archetype.CHURNING) {
-      int failure = Math.max(startDay + 1, days - 28 + rng.nextInt(4));
+      int failure = Math.max(startDay + 1, churnDay - 26 + rng.nextInt(4));
       paymentFailureDays.add(failure);
       failure += between(3, 5);
       paymentFailureDays.add(failure);
@@ -132,8 +140,8 @@ final class AccountSimulation {
         paymentFailureDays.add(failure + between(4, 6));
       }
       invoicesSuppressedFromDay = paymentFailureDays.stream().min(Integer::compare).orElseThrow();
-      this.cancelDay = rng.nextDouble() < 0.75 ? days - between(2, 9) : NEVER;
-      this.detractorDay = Math.max(startDay + 1, days - between(10, 25));
+      this.cancelDay = rng.nextDouble() < 0.75 ? churnDay : NEVER;
+      this.detractorDay = Math.max(startDay + 1, churnDay - between(10, 25));
     } else {
       this.cancelDay = NEVER;
       this.detractorDay = NEVER;
@@ -348,13 +356,15 @@ final class AccountSimulation {
   /** Multiplier on every user's chance of being active today (1 = the account's normal). */
   private double activity(int day) {
     double progress = period.progress(day);
-    int daysLeft = period.daysLeft(day);
     double noise = 0.9 + rng.nextDouble() * 0.2;
     double level = switch (archetype) {
       case HEALTHY -> 1.0;
       case EXPANDING -> 0.9 + 0.25 * progress;
       case DECLINING -> 1.0 - 0.7 * progress;
-      case CHURNING -> daysLeft > 30 ? 0.9 : daysLeft > 10 ? 0.6 - 0.5 * (30 - daysLeft) / 20.0 : 0.05;
+      case CHURNING -> {
+        int toChurn = daysToChurn(day);
+        yield toChurn > 45 ? 0.9 : toChurn > 10 ? 0.15 + 0.75 * (toChurn - 10) / 35.0 : 0.05;
+      }
       case DORMANT -> 0.6;
       case ONBOARDING -> Math.min(1.0, 0.3 + (day - plan.startDay()) / 30.0);
     };
@@ -364,13 +374,12 @@ final class AccountSimulation {
   /** Share of the seats whose users use the product at all. */
   private double engagement(int day) {
     double progress = period.progress(day);
-    int daysLeft = period.daysLeft(day);
     return switch (archetype) {
       case HEALTHY -> 0.92;
       case EXPANDING -> day < expansionDay ? 0.93 + 0.05 * progress
           : Math.min(0.93, (double) initialSeats / seats + (day - expansionDay) / 20.0);
       case DECLINING -> 0.85 - 0.45 * progress;
-      case CHURNING -> daysLeft > 30 ? 0.75 : 0.2 + 0.55 * daysLeft / 30.0;
+      case CHURNING -> daysToChurn(day) > 45 ? 0.75 : 0.2 + 0.55 * Math.max(0, daysToChurn(day)) / 45.0;
       case DORMANT -> 0.55;
       case ONBOARDING -> 0.3 + 0.6 * Math.min(1.0, (day - plan.startDay()) / 30.0);
     };
@@ -382,7 +391,7 @@ final class AccountSimulation {
       case HEALTHY, EXPANDING -> all;
       case DORMANT -> Math.max(1, all - 2);
       case DECLINING -> Math.max(1, all - (int) Math.floor(all * period.progress(day)));
-      case CHURNING -> period.daysLeft(day) > 30 ? all - 1 : 1;
+      case CHURNING -> daysToChurn(day) > 30 ? all - 1 : 1;
       case ONBOARDING -> Math.min(all, 1 + (day - plan.startDay()) / 5);
     };
   }
@@ -402,9 +411,17 @@ final class AccountSimulation {
       case EXPANDING -> 0.006;
       case DORMANT -> 0.01;
       case DECLINING -> 0.01 + 0.05 * period.progress(day);
-      case CHURNING -> period.daysLeft(day) > 30 ? 0.03 : 0.08;
+      case CHURNING -> daysToChurn(day) > 30 ? 0.03 : 0.08;
       case ONBOARDING -> day - plan.startDay() < 14 ? 0.03 : 0.01;
     };
+  }
+
+  /**
+   * Days from {@code day} to the churning account's churn day (negative after it): its decline begins 45 days
+   * before, its usage collapses in the last 10, its payments fail from about 26 days before.
+   */
+  private int daysToChurn(int day) {
+    return churnDay - day;
   }
 
   /** Multiplier on the segment's normal ticket volume. */
@@ -414,7 +431,7 @@ final class AccountSimulation {
       case EXPANDING -> 0.9;
       case DORMANT -> 0.6;
       case DECLINING -> 0.8 + 2.0 * period.progress(day);
-      case CHURNING -> period.daysLeft(day) > 30 ? 1.3 : 2.2;
+      case CHURNING -> daysToChurn(day) > 45 ? 1.3 : 2.2;
       case ONBOARDING -> day - plan.startDay() < 30 ? 2.0 : 1.0;
     };
   }
@@ -427,7 +444,7 @@ final class AccountSimulation {
       case ONBOARDING -> pick < 0.5 ? between(9, 10) : between(7, 8);
       case DORMANT -> pick < 0.6 ? between(7, 8) : pick < 0.85 ? between(5, 6) : 9;
       case DECLINING -> pick < 0.25 + 0.4 * period.progress(day) ? between(3, 6) : pick < 0.9 ? between(7, 8) : 9;
-      case CHURNING -> period.daysLeft(day) > 30 ? (pick < 0.4 ? between(4, 6) : between(7, 8)) : between(0, 5);
+      case CHURNING -> daysToChurn(day) > 45 ? (pick < 0.4 ? between(4, 6) : between(7, 8)) : between(0, 5);
     };
   }
 

@@ -13,8 +13,9 @@ public enum Archetype {
   /** Usage and active users fall steadily, tickets rise and take longer, passives turn detractors. */
   DECLINING(SupportStyle.STRAINED, Set.of(HealthBand.NEUTRAL, HealthBand.AT_RISK)),
   /**
-   * Usage collapses in the last ~30 days, slow and reopened tickets and complaints, detractor NPS,
-   * two or more failed payments in the last 30 days, and for most a CANCELLED near the end.
+   * A decline over the ~45 days before its churn day (somewhere in the last third of the history): usage and
+   * active users fall, then collapse in the last 10 days; slow and reopened tickets and complaints, detractor NPS,
+   * two or more failed payments from about 26 days before; for most a CANCELLED on the churn day.
    */
   CHURNING(SupportStyle.FAILING, Set.of(HealthBand.AT_RISK)),
   /** Moderate usage, then none at all for the last ~20+ days while still subscribed and invoiced. */

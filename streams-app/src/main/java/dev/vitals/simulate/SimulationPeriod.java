@@ -55,9 +55,4 @@ record SimulationPeriod(Instant start, int days) {
   double progress(int day) {
     return (double) day / days;
   }
-
-  /** Days from the start of {@code day} to the end of the period (1 on the last day). */
-  int daysLeft(int day) {
-    return days - day;
-  }
 }
