@@ -33,9 +33,10 @@ record ComponentResult(Component component, double score, List<ScoredFactor> fac
         continue; // unknown KPI: left out, the others' weights re-normalise below
       }
       FactorSpec spec = config.factor(o.id());
-      double subScore = spec.curveFor(segment).scoreAt(o.value());
+      Observation weighed = weighed(o, spec.shrinkage(), segment);
+      double subScore = spec.curveFor(segment).scoreAt(weighed.value());
       double weight = spec.weightAt(subScore);
-      available.add(o);
+      available.add(weighed);
       subScores.add(subScore);
       weights.add(weight);
       totalWeight += weight;
@@ -51,5 +52,17 @@ record ComponentResult(Component component, double score, List<ScoredFactor> fac
       score += subScores.get(i) * share;
     }
     return new ComponentResult(component, score, List.copyOf(factors));
+  }
+
+  /** The observation with a small sample's value weighed towards its norm, the explanation saying so. */
+  private static Observation weighed(Observation o, Shrinkage shrinkage, Segment segment) {
+    if (shrinkage == null || o.sampleSize() == null) {
+      return o;
+    }
+    double value = shrinkage.apply(o.value(), o.sampleSize(), segment);
+    double norm = shrinkage.towardFor(segment);
+    return new Observation(o.id(), value, o.sampleSize(), () -> o.detail().get() + ", scored as "
+        + Texts.decimal2(value) + " after weighing its sample of " + Texts.decimal2(o.sampleSize())
+        + " towards the norm of " + Texts.decimal2(norm));
   }
 }

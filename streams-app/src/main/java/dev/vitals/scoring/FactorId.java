@@ -16,7 +16,7 @@ public enum FactorId {
   API_ERROR_RATE(Component.USAGE, "API errors / API calls over 7 d, as a ratio (0.02 = 2 %)"),
   DAYS_SINCE_LAST_USAGE(Component.USAGE, "whole days since the last usage event"),
 
-  OPEN_TICKETS(Component.SUPPORT, "open tickets (count)"),
+  TICKETS_PER_ACTIVE_USER(Component.SUPPORT, "tickets opened in 30 days per active user"),
   ESCALATED_TICKETS(Component.SUPPORT, "open tickets that were escalated (count)"),
   FIRST_RESPONSE_HOURS(Component.SUPPORT, "median first response over 30 d, in hours"),
   RESOLUTION_HOURS(Component.SUPPORT, "median resolution time over 30 d, in hours"),

@@ -18,8 +18,11 @@ import java.util.Objects;
  *     soften the blow and the score would no longer fall as the KPI worsens.
  * @param curve the curve for accounts without a segment-specific one
  * @param segmentCurves per-segment curves that replace {@code curve}; may be empty
+ * @param shrinkage how a value measured on a small sample is weighed towards a norm before its curve; null for
+ *     factors whose KPI is not a sample (or when not configured)
  */
-public record FactorSpec(double weight, double criticalWeight, Curve curve, Map<Segment, Curve> segmentCurves) {
+public record FactorSpec(double weight, double criticalWeight, Curve curve, Map<Segment, Curve> segmentCurves,
+    Shrinkage shrinkage) {
 
   public FactorSpec {
     Checks.atLeast("weight", weight, 0);
@@ -35,7 +38,7 @@ public record FactorSpec(double weight, double criticalWeight, Curve curve, Map<
 
   /** A factor with one curve for everyone and no extra weight at the floor. */
   public static FactorSpec of(double weight, Curve curve) {
-    return new FactorSpec(weight, weight, curve, Map.of());
+    return new FactorSpec(weight, weight, curve, Map.of(), null);
   }
 
   public Curve curveFor(Segment segmentOrNull) {

@@ -46,7 +46,14 @@ final class ScoringConfigText {
       if (spec.criticalWeight() != spec.weight()) {
         out.append(", critical ").append(n(spec.criticalWeight()));
       }
-      out.append(", curve ").append(spec.curve()).append('\n');
+      out.append(", curve ").append(spec.curve());
+      if (spec.shrinkage() != null) {
+        Shrinkage shrink = spec.shrinkage();
+        out.append(", small samples towards ").append(n(shrink.toward())).append(" with weight ")
+            .append(n(shrink.weight()));
+        shrink.segmentToward().forEach((segment, norm) -> out.append(", ").append(segment).append(' ').append(n(norm)));
+      }
+      out.append('\n');
       spec.segmentCurves().forEach((segment, curve) ->
           out.append("      ").append(segment).append(" curve ").append(curve).append('\n'));
     }

@@ -111,7 +111,7 @@ final class ScoringConfigYaml {
   }
 
   private static FactorSpec factorSpec(YamlNode node) {
-    node.allowOnly(List.of("weight", "criticalWeight", "curve", "segments"));
+    node.allowOnly(List.of("weight", "criticalWeight", "curve", "segments", "shrink"));
     double weight = node.field("weight").asDouble();
     double criticalWeight = node.optionalField("criticalWeight").map(YamlNode::asDouble).orElse(weight);
     Curve curve = curve(node.field("curve"));
@@ -122,7 +122,23 @@ final class ScoringConfigYaml {
         segments.optionalField(segment.name()).ifPresent(c -> segmentCurves.put(segment, curve(c)));
       }
     });
-    return at(node, () -> new FactorSpec(weight, criticalWeight, curve, segmentCurves));
+    Shrinkage shrinkage = node.optionalField("shrink").map(ScoringConfigYaml::shrinkage).orElse(null);
+    return at(node, () -> new FactorSpec(weight, criticalWeight, curve, segmentCurves, shrinkage));
+  }
+
+  /** {@code shrink: {toward: 20, weight: 3, segments: {ENTERPRISE: 30}}}. */
+  private static Shrinkage shrinkage(YamlNode node) {
+    node.allowOnly(List.of("toward", "weight", "segments"));
+    double toward = node.field("toward").asDouble();
+    double weight = node.field("weight").asDouble();
+    Map<Segment, Double> segmentToward = new EnumMap<>(Segment.class);
+    node.optionalField("segments").ifPresent(segments -> {
+      segments.allowOnly(List.of(segmentNames()));
+      for (Segment segment : Segment.values()) {
+        segments.optionalField(segment.name()).ifPresent(v -> segmentToward.put(segment, v.asDouble()));
+      }
+    });
+    return at(node, () -> new Shrinkage(toward, weight, segmentToward));
   }
 
   /** A curve is written as a list of [x, score] pairs. */

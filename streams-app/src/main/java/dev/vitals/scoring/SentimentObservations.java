@@ -19,7 +19,7 @@ final class SentimentObservations {
     Supplier<String> detail = () -> "NPS " + Math.round(k.nps()) + " ("
         + Texts.count(k.npsPromoters(), "promoter", "promoters") + ", "
         + Texts.count(k.npsDetractors(), "detractor", "detractors") + " of " + k.npsRespondents() + ")";
-    return new Observation(FactorId.NPS, k.nps(), detail);
+    return new Observation(FactorId.NPS, k.nps(), (double) k.npsRespondents(), detail);
   }
 
   private static Observation csat(SentimentKpis k) {
@@ -28,7 +28,7 @@ final class SentimentObservations {
     }
     Supplier<String> detail = () -> "CSAT " + Math.round(k.csat()) + "% satisfied ("
         + Texts.count(k.csatAnswers(), "answer", "answers") + ")";
-    return new Observation(FactorId.CSAT, k.csat(), detail);
+    return new Observation(FactorId.CSAT, k.csat(), (double) k.csatAnswers(), detail);
   }
 
   private static Observation ces(SentimentKpis k) {
@@ -37,6 +37,6 @@ final class SentimentObservations {
     }
     Supplier<String> detail = () -> "CES " + Texts.decimal1(k.ces()) + " of 7 ("
         + Texts.count(k.cesAnswers(), "answer", "answers") + ")";
-    return new Observation(FactorId.CES, k.ces(), detail);
+    return new Observation(FactorId.CES, k.ces(), (double) k.cesAnswers(), detail);
   }
 }

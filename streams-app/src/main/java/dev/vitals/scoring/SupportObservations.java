@@ -8,13 +8,18 @@ import java.util.function.Supplier;
 final class SupportObservations {
   private SupportObservations() {}
 
-  static List<Observation> of(SupportKpis k) {
-    return List.of(openTickets(k), escalatedTickets(k), firstResponse(k), resolution(k), fcr(k));
+  /** {@code activeUsers30d} sizes the ticket volume: ten tickets are routine for 200 users, a crisis for 5. */
+  static List<Observation> of(SupportKpis k, int activeUsers30d) {
+    return List.of(ticketRate(k, activeUsers30d), escalatedTickets(k), firstResponse(k), resolution(k), fcr(k));
   }
 
-  private static Observation openTickets(SupportKpis k) {
-    Supplier<String> detail = () -> k.openTickets() == 0 ? "no open tickets" : Texts.count(k.openTickets(), "open ticket", "open tickets");
-    return new Observation(FactorId.OPEN_TICKETS, (double) k.openTickets(), detail);
+  /** Tickets opened in 30 days per active user (at least one, so an account whose users left is not spared). */
+  private static Observation ticketRate(SupportKpis k, int activeUsers30d) {
+    int users = Math.max(1, activeUsers30d);
+    double rate = (double) k.ticketsOpened30d() / users;
+    Supplier<String> detail = () -> Texts.count(k.ticketsOpened30d(), "ticket", "tickets") + " opened in 30 days for "
+        + Texts.count(activeUsers30d, "active user", "active users") + " (" + Texts.decimal2(rate) + " per user)";
+    return new Observation(FactorId.TICKETS_PER_ACTIVE_USER, rate, detail);
   }
 
   private static Observation escalatedTickets(SupportKpis k) {
@@ -47,6 +52,6 @@ final class SupportObservations {
     }
     Supplier<String> detail = () -> "first contact resolution " + Texts.percent(k.fcr()) + " of "
         + Texts.count(k.ticketsResolved30d(), "ticket", "tickets") + " resolved in 30 days";
-    return new Observation(FactorId.FIRST_CONTACT_RESOLUTION, k.fcr(), detail);
+    return new Observation(FactorId.FIRST_CONTACT_RESOLUTION, k.fcr(), (double) k.ticketsResolved30d(), detail);
   }
 }

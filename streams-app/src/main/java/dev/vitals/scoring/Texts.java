@@ -26,6 +26,11 @@ final class Texts {
     return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
   }
 
+  /** At most two decimals, without trailing zeros: 0.7468 → "0.75", 20.0 → "20", −7.6 → "-7.6". */
+  static String decimal2(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
   /** "1 ticket", "3 tickets". */
   static String count(long n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);

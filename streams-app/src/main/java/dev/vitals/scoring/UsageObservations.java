@@ -27,7 +27,7 @@ final class UsageObservations {
     }
     Supplier<String> detail = () -> "usage over 7 days at " + Texts.percent(k.usageTrend()) + " of the prior weekly average ("
         + k.usageEvents7d() + " vs " + Math.round(k.usageWeeklyAvgPrior28d()) + " events)";
-    return new Observation(FactorId.USAGE_TREND, k.usageTrend(), detail);
+    return new Observation(FactorId.USAGE_TREND, k.usageTrend(), k.usageWeeklyAvgPrior28d(), detail);
   }
 
   private static Observation keyFeatureAdoption(UsageKpis k) {

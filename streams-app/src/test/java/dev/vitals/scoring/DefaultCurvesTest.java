@@ -19,9 +19,10 @@ class DefaultCurvesTest {
       "LICENSE_UTILIZATION, 0.4, 50",
       "LICENSE_UTILIZATION, 0.8, 100",
       "LICENSE_UTILIZATION, 1.2, 100",
-      // usage trend: 0.25 → 0, 1.0 → 80, 1.25 → 100
+      // usage trend: 0.55 → 0, 1.0 → 80, 1.25 → 100
       "USAGE_TREND, 0.2, 0",
-      "USAGE_TREND, 0.625, 40",
+      "USAGE_TREND, 0.55, 0",
+      "USAGE_TREND, 0.775, 40",
       "USAGE_TREND, 1.0, 80",
       "USAGE_TREND, 1.125, 90",
       "USAGE_TREND, 3.0, 100",
@@ -37,10 +38,10 @@ class DefaultCurvesTest {
       "DAYS_SINCE_LAST_USAGE, 1, 100",
       "DAYS_SINCE_LAST_USAGE, 7.5, 50",
       "DAYS_SINCE_LAST_USAGE, 14, 0",
-      // open tickets: 1 → 100, 10 → 0
-      "OPEN_TICKETS, 0, 100",
-      "OPEN_TICKETS, 4, 66.66666666666667",
-      "OPEN_TICKETS, 10, 0",
+      // tickets opened in 30 days per active user: 0.05 → 100, 0.25 → 0
+      "TICKETS_PER_ACTIVE_USER, 0, 100",
+      "TICKETS_PER_ACTIVE_USER, 0.15, 50",
+      "TICKETS_PER_ACTIVE_USER, 1, 0",
       // escalated open tickets: 0 → 100, 3 → 0
       "ESCALATED_TICKETS, 1, 66.66666666666667",
       "ESCALATED_TICKETS, 3, 0",

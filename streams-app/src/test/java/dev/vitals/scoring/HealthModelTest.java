@@ -8,6 +8,7 @@ import dev.vitals.kpi.AccountKpis;
 import dev.vitals.kpi.UsageKpis;
 import dev.vitals.schema.HealthBand;
 import dev.vitals.schema.Segment;
+import dev.vitals.testing.TestScoring;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,11 @@ class HealthModelTest {
     assertThat(health.band()).isEqualTo(HealthBand.HEALTHY);
     assertThat(health.coverage()).isEqualTo(1.0);
     assertThat(health.factors()).allSatisfy(f -> assertThat(f.points()).isPositive());
+    // NPS 50 of 10 respondents weighed towards the mid-market norm of 25: (10×50 + 2×25) / 12 = 45.83
     assertThat(health.factors()).extracting(Factor::detail).contains("MRR unchanged in 30 days (5,000)",
-        "NPS 50 (7 promoters, 2 detractors of 10)", "first response median 45 min (4 tickets opened in 30 days)");
+        "NPS 50 (7 promoters, 2 detractors of 10), scored as 45.83 after weighing its sample of 10 towards the norm"
+            + " of 25",
+        "first response median 45 min (4 tickets opened in 30 days)");
   }
 
   @Test
@@ -50,7 +54,8 @@ class HealthModelTest {
     // then
     assertThat(health.score()).isLessThan(30);
     assertThat(health.band()).isEqualTo(HealthBand.AT_RISK);
-    assertThat(health.top(2)).extracting(Factor::name).containsExactlyInAnyOrder("usage_trend", "nps");
+    // both at the floor of a factor that weighs more there: usage at a fifth of its usual week, two unpaid failures
+    assertThat(health.top(2)).extracting(Factor::name).containsExactlyInAnyOrder("usage_trend", "payment_failures");
   }
 
   /** The worked example of docs/scoring.md; every number here is derived by hand there. */
@@ -67,42 +72,48 @@ class HealthModelTest {
     HealthAssessment health = model.assess(kpis, Segment.MID_MARKET);
 
     // then
-    assertThat(health.components()).isEqualTo(new ComponentScores(67.6, null, 91.5, 45.0));
+    assertThat(health.components()).isEqualTo(new ComponentScores(62.1, null, 91.5, 49.1));
     assertThat(health.coverage()).isEqualTo(0.8);
-    assertThat(health.score()).isEqualTo(66.5);
+    assertThat(health.score()).isEqualTo(65.4);
     assertThat(health.band()).isEqualTo(HealthBand.NEUTRAL);
     assertThat(health.factors()).extracting(Factor::name, Factor::points).containsExactly(
         tuple("cancellation", 4.4),
         tuple("payment_failures", 3.7),
+        tuple("usage_trend", -3.5),
         tuple("days_since_last_usage", 3.3),
         tuple("license_utilization", 2.5),
         tuple("api_error_rate", 2.2),
         tuple("mrr_change_30d", 1.7),
-        tuple("nps", -1.6),
-        tuple("usage_trend", -1.1),
+        tuple("nps", -1.0),
         tuple("key_feature_adoption", 0.9),
         tuple("renewal_proximity", 0.5),
-        tuple("ces", 0.0),
-        tuple("csat", 0.0));
+        tuple("csat", 0.4),
+        tuple("ces", 0.3));
     assertThat(sumOfPoints(health)).isCloseTo(health.score() - 50, within(1e-9));
   }
 
   @Test
   void shouldComputeExactPointsForASingleComponentAccount() {
-    // given: only sentiment; NPS -40 → 30, CSAT 70 % → 50, CES 5.5 → 75; weights 0.5 / 0.3 / 0.2
+    // given: only sentiment, no segment (norms NPS 20, CSAT 80, CES 5, each worth 2 answers); weights 0.5 / 0.3 / 0.2
+    // NPS -40 of 5 → (5×-40 + 2×20) / 7 = -22.857 → 38.571; CSAT 70 % of 10 → (10×70 + 2×80) / 12 = 71.667 →
+    // 54.167; CES 5.5 of 2 → (2×5.5 + 2×5) / 4 = 5.25 → 70.833
     AccountKpis kpis = KpisBuilder.noData().nps(1, 1, 3).csat(7, 10).ces(5.5, 2).build();
 
     // when
     HealthAssessment health = model.assess(kpis, null);
 
-    // then: sentiment = 0.5×30 + 0.3×50 + 0.2×75 = 45; it is the whole score
-    assertThat(health.components()).isEqualTo(new ComponentScores(null, null, null, 45.0));
-    assertThat(health.score()).isEqualTo(45.0);
+    // then: sentiment = 0.5×38.571 + 0.3×54.167 + 0.2×70.833 = 49.702; it is the whole score
+    assertThat(health.components()).isEqualTo(new ComponentScores(null, null, null, 49.7));
+    assertThat(health.score()).isEqualTo(49.7);
     assertThat(health.coverage()).isEqualTo(0.25); // default weights: sentiment 0.25 of 1.0
+    // points -5.714, 4.167, 1.25 add up to -0.298; rounded so they add up to the published -0.3
     assertThat(health.factors()).extracting(Factor::name, Factor::points, Factor::detail).containsExactly(
-        tuple("nps", -10.0, "NPS -40 (1 promoter, 3 detractors of 5)"), // (30-50) × 0.5 × 1
-        tuple("ces", 5.0, "CES 5.5 of 7 (2 answers)"),                    // (75-50) × 0.2 × 1
-        tuple("csat", 0.0, "CSAT 70% satisfied (10 answers)"));          // (50-50) × 0.3 × 1
+        tuple("nps", -5.7, "NPS -40 (1 promoter, 3 detractors of 5), scored as -22.86 after weighing its sample"
+            + " of 5 towards the norm of 20"),
+        tuple("ces", 4.2, "CES 5.5 of 7 (2 answers), scored as 5.25 after weighing its sample of 2 towards the"
+            + " norm of 5"),
+        tuple("csat", 1.2, "CSAT 70% satisfied (10 answers), scored as 71.67 after weighing its sample of 10"
+            + " towards the norm of 80"));
   }
 
   @Test
@@ -213,17 +224,18 @@ class HealthModelTest {
   @Test
   void shouldUseTheSegmentsFirstResponseExpectation() {
     // given: a 6-hour median first response, nothing else in support
-    AccountKpis kpis = KpisBuilder.noData().ticketsOpened(3).firstResponse(Duration.ofHours(6)).build();
+    AccountKpis kpis = KpisBuilder.noData().activeUsers(60, null).ticketsOpened(3)
+        .firstResponse(Duration.ofHours(6)).build();
 
     // when
     double enterprise = model.assess(kpis, Segment.ENTERPRISE).components().support();
     double smb = model.assess(kpis, Segment.SMB).components().support();
 
-    // then: support also has open tickets 0 → 100 (0.15) and escalated 0 → 100 (0.20)
-    // ENTERPRISE: first response (8-6)/7.5×100 = 26.67; (0.15×100 + 0.20×100 + 0.25×26.67) / 0.60 = 69.44
-    // SMB: first response (48-6)/44×100 = 95.45; (35 + 0.25×95.45) / 0.60 = 98.11
-    assertThat(enterprise).isEqualTo(69.4);
-    assertThat(smb).isEqualTo(98.1);
+    // then: support also has 3 tickets for 60 active users, 0.05 each → 100 (0.25) and escalated 0 → 100 (0.10)
+    // ENTERPRISE: first response (8-6)/7.5×100 = 26.67; (0.25×100 + 0.10×100 + 0.20×26.67) / 0.55 = 73.33
+    // SMB: first response (48-6)/44×100 = 95.45; (35 + 0.20×95.45) / 0.55 = 98.35
+    assertThat(enterprise).isEqualTo(73.3);
+    assertThat(smb).isEqualTo(98.3);
   }
 
   @Test
@@ -247,8 +259,8 @@ class HealthModelTest {
     // when
     HealthAssessment health = model.assess(kpis, null);
 
-    // then: (0.35×100 + 4×0 + 0.25×75 + 0.10×100) / 4.70 = 63.75 / 4.70 = 13.56
-    assertThat(health.components().financial()).isEqualTo(13.6);
+    // then: (0.35×100 + 8×0 + 0.25×75 + 0.10×100) / 8.70 = 63.75 / 8.70 = 7.33
+    assertThat(health.components().financial()).isEqualTo(7.3);
     assertThat(health.factors().get(0).detail()).isEqualTo("2 payment failures in 30 days");
   }
 
@@ -281,28 +293,33 @@ class HealthModelTest {
         .collect(java.util.stream.Collectors.toMap(Factor::name, Factor::detail));
     assertThat(details).containsOnly(
         Map.entry("license_utilization", "license utilisation 10% (3/30 seats)"),
-        Map.entry("usage_trend", "usage over 7 days at 20% of the prior weekly average (40 vs 200 events)"),
+        Map.entry("usage_trend", "usage over 7 days at 20% of the prior weekly average (40 vs 200 events), scored"
+            + " as 0.3 after weighing its sample of 200 towards the norm of 1"),
         Map.entry("key_feature_adoption", "key-feature adoption 20% (1/5 features in 30 days)"),
         Map.entry("days_since_last_usage", "last usage 4 days ago, 3 active users in 30 days"),
-        Map.entry("open_tickets", "4 open tickets"),
+        Map.entry("tickets_per_active_user", "5 tickets opened in 30 days for 3 active users (1.67 per user)"),
         Map.entry("escalated_tickets", "1 escalated open ticket"),
         Map.entry("first_response_hours", "first response median 20.0 h (5 tickets opened in 30 days)"),
         Map.entry("resolution_hours", "resolution median 120.0 h (3 tickets resolved in 30 days)"),
-        Map.entry("first_contact_resolution", "first contact resolution 33% of 3 tickets resolved in 30 days"),
+        Map.entry("first_contact_resolution", "first contact resolution 33% of 3 tickets resolved in 30 days,"
+            + " scored as 0.52 after weighing its sample of 3 towards the norm of 0.7"),
         Map.entry("cancellation", "subscription cancelled"),
         Map.entry("payment_failures", "2 payment failures in 30 days"),
         Map.entry("mrr_change_30d", "MRR -100% in 30 days (2,000 to 0)"),
         Map.entry("renewal_proximity", "renewal in 20 days (2026-11-22)"),
-        Map.entry("nps", "NPS -80 (0 promoters, 4 detractors of 5)"),
-        Map.entry("csat", "CSAT 40% satisfied (5 answers)"),
-        Map.entry("ces", "CES 2.5 of 7 (4 answers)"));
+        Map.entry("nps", "NPS -80 (0 promoters, 4 detractors of 5), scored as -50 after weighing its sample of 5"
+            + " towards the norm of 25"),
+        Map.entry("csat", "CSAT 40% satisfied (5 answers), scored as 51.43 after weighing its sample of 5 towards the"
+            + " norm of 80"),
+        Map.entry("ces", "CES 2.5 of 7 (4 answers), scored as 3.33 after weighing its sample of 4 towards the norm"
+            + " of 5"));
     assertThat(health.factors()).allSatisfy(f -> assertThat(f.component()).isEqualTo(
         FactorId.valueOf(f.name().toUpperCase(java.util.Locale.ROOT)).component()));
   }
 
   @Test
   void shouldBandOnThePublishedScoreWithConfiguredThresholds() {
-    // given: the worked example scores 66.5; a team that calls 65 healthy
+    // given: the worked example scores 65.4; a team that calls 65 healthy
     ScoringConfig lenient = new ScoringConfig(DEFAULTS.modelVersion(), new BandThresholds(65, 40),
         DEFAULTS.weights(), DEFAULTS.defaultWeights(), DEFAULTS.factors(), DEFAULTS.alerts(), DEFAULTS.pipeline());
     AccountKpis kpis = KpisBuilder.noData()
@@ -318,7 +335,9 @@ class HealthModelTest {
 
   @Test
   void shouldScoreExactlyOnTheBandBoundaries() {
-    // given: only NPS, so score = NPS sub-score = (NPS + 100) / 2; NPS 40 → 70, NPS -20 → 40
+    // given: only NPS, taken as it is (no small-sample weighing), so score = NPS sub-score = (NPS + 100) / 2;
+    // NPS 40 → 70, NPS -20 → 40
+    HealthModel model = new HealthModel(TestScoring.fromDefaultReplacing(TestScoring.npsAsAnswered()));
     AccountKpis seventy = KpisBuilder.noData().nps(6, 2, 2).build();
     AccountKpis forty = KpisBuilder.noData().nps(2, 4, 4).build();
 

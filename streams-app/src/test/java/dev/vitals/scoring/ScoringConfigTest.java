@@ -147,7 +147,7 @@ class ScoringConfigTest {
 
   @Test
   void shouldRejectMissingFactor() {
-    String yaml = BUNDLED.replaceAll("(?s)    ces: .*?curve: \\[\\[1, 0], \\[7, 100]]\n", "");
+    String yaml = BUNDLED.replaceAll("(?s)    ces: .*?curve: \\[\\[1, 0], \\[7, 100]]\n      shrink: [^\n]*\n", "");
 
     assertThatThrownBy(() -> parse(yaml)).hasMessage("scoring.yaml: factors.sentiment.ces: is required");
   }
@@ -277,12 +277,18 @@ class ScoringConfigTest {
         "  default     0.35 / 0.2 / 0.2 / 0.25");
     assertThat(text).contains(
         "  usage.license_utilization: weight 0.3, curve [[0, 0], [0.8, 100]]\n",
-        "  support.first_response_hours: weight 0.25, curve [[1, 100], [24, 0]]\n"
+        "  support.first_response_hours: weight 0.2, curve [[1, 100], [24, 0]]\n"
             + "      ENTERPRISE curve [[0.5, 100], [8, 0]]\n"
             + "      SMB curve [[4, 100], [48, 0]]\n",
         "  financial.cancellation: weight 0.35, critical 4, curve [[0, 100], [1, 0]]\n",
+        "  sentiment.nps: weight 0.5, curve [[-100, 0], [100, 100]], small samples towards 20 with weight 2,"
+            + " ENTERPRISE 30, MID_MARKET 25, SMB 15\n",
         "alerts: atRiskResolveAtOrAbove 45, scoreDropPoints 15, scoreDropWindow P7D, paymentFailures 2,"
-            + " detractorMaxScore 6, usageCollapseRatio 0.5, usageCollapseMinWeeklyEvents 50, dormantAfter P14D, renewalWithin P60D\n",
+            + " detractorMaxScore 6, usageCollapseRatio 0.5, usageCollapseMinWeeklyEvents 50, dormantAfter P14D, renewalWithin P60D\n"
+            + "  resolve margins: SCORE_DROP below 10 points, USAGE_COLLAPSE at 0.75, RENEWAL_AT_RISK 5 points above"
+            + " HEALTHY\n"
+            + "  minimum open: AT_RISK P1D SCORE_DROP P3D USAGE_COLLAPSE P3D RENEWAL_AT_RISK P7D\n"
+            + "  minimum evidence for score-based rules: account age P7D, coverage 0.5\n",
         "pipeline: grace P7D, maxFutureSkew PT1H, emitInterval PT0.1S\n");
   }
 

@@ -28,13 +28,25 @@ public final class TestScoring {
   /**
    * The bundled model, but the CSAT curve is the identity ([[0, 0], [100, 100]]): for an account whose only data
    * are CSAT answers, the health score is the CSAT percentage (the sentiment component is the only one with data
-   * and CSAT its only available factor). Such an account is thin data by construction (a quarter of the model, a
+   * and CSAT its only available factor; its answers are taken as they are, not weighed towards a norm). Such an account is thin data by construction (a quarter of the model, a
    * few days old), so the minimum evidence for score-based alerts is off; it has tests of its own.
    */
   public static ScoringConfig csatIsTheScore() {
     return fromDefaultReplacing(withoutMinimumEvidence(
         "modelVersion: \"2026.11-2\"", "modelVersion: \"" + TEST_MODEL_VERSION + "\"",
-        "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]"));
+        "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]",
+        "      shrink: {toward: 80, weight: 2}\n", ""));
+  }
+
+  /**
+   * {@code oldAndNew} plus the replacements that take NPS answers as they are (no weighing of small samples towards
+   * the norm), for tests that steer the score with one respondent's answer.
+   */
+  public static String[] npsAsAnswered(String... oldAndNew) {
+    String[] all = java.util.Arrays.copyOf(oldAndNew, oldAndNew.length + 2);
+    all[oldAndNew.length] = "      shrink: {toward: 20, weight: 2, segments: {ENTERPRISE: 30, MID_MARKET: 25, SMB: 15}}\n";
+    all[oldAndNew.length + 1] = "";
+    return all;
   }
 
   /** {@code oldAndNew} plus the replacements that switch off the minimum evidence of score-based alerts. */

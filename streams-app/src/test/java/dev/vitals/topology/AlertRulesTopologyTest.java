@@ -170,6 +170,7 @@ class AlertRulesTopologyTest {
   void shouldHonourTheConfiguredScoreDropWindow() {
     useScoring(TestScoring.fromDefaultReplacing(TestScoring.withoutMinimumEvidence(
         "curve: [[50, 0], [90, 100]]", "curve: [[0, 0], [100, 100]]",
+        "      shrink: {toward: 80, weight: 2}\n", "",
         "scoreDropWindow: P7D", "scoreDropWindow: P3D")));
 
     csat("2026-03-01T10:00:00Z", 17, 0);       // 100
@@ -361,7 +362,7 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseRenewalAtRiskWithin60DaysWhenNotHealthyAndResolveWellInsideHealthyAfterAWeek() {
-    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withoutMinimumEvidence()));
+    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withoutMinimumEvidence(TestScoring.npsAsAnswered())));
     // No profile: default weights (usage 0.35, financial 0.20, sentiment 0.25 have data). The one seat is used
     // (licence 100, last usage a day or two ago: about 97); one NPS answer of 0 makes sentiment 0; financial is
     // about 97 (nothing wrong but the renewal's proximity): (0.35 × 97 + 0.20 × 97.3) / 0.80 = 67, NEUTRAL.
