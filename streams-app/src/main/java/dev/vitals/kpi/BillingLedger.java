@@ -51,19 +51,22 @@ public final class BillingLedger {
     BillingPosition now = positionAt(asOf);
     BillingPosition monthAgo = positionAt(asOf.minus(KpiWindows.MRR_CHANGE));
     LocalDate today = EventDay.date(asOf);
+    // A cancelled subscription has no renewal coming: its last renewal date is history, not a KPI.
+    LocalDate renewal = now.cancelled ? null : now.renewalDate;
     return new FinancialKpis(
         now.mrrCents,
         monthAgo.mrrCents,
         now.subscribed(),
         now.cancelled,
         paymentFailuresAt(asOf),
-        now.renewalDate,
-        now.renewalDate == null ? null : (int) ChronoUnit.DAYS.between(today, now.renewalDate));
+        renewal,
+        renewal == null ? null : (int) ChronoUnit.DAYS.between(today, renewal));
   }
 
-  /** Seats as of {@code asOf}, for licence utilisation. */
+  /** Seats as of {@code asOf}, for licence utilisation; none while cancelled (nobody is licensed any more). */
   Integer seatsAt(Instant asOf) {
-    return positionAt(asOf).seats;
+    BillingPosition position = positionAt(asOf);
+    return position.cancelled ? null : position.seats;
   }
 
   /** PAYMENT_FAILED events in the 30 days up to {@code asOf} that no later INVOICE_PAID (up to asOf) settled. */

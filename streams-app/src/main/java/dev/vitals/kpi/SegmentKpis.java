@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Portfolio KPIs of one segment, or of every account ("overall"), as {@code replay} writes them to kpis.json.
- * Field names are a stable contract (docs/scoring.md lists them); null means no data.
+ * Field names are a stable contract (docs/scoring.md, "Portfolio KPIs", lists them); null means no data.
  */
 public record SegmentKpis(
     int accounts,

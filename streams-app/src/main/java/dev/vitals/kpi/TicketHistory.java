@@ -116,9 +116,13 @@ public final class TicketHistory {
       return openedAt == null || resolvedAt == null ? null : Duration.between(openedAt, resolvedAt);
     }
 
-    /** Agent contacts it took; a ticket resolved without any reply counts as resolved on first contact. */
+    /**
+     * Agent contacts it took; a ticket resolved without any reply counts as resolved on first contact, and a
+     * reopened one as at least a second contact, so the 1st / 2nd / 3rd+ distribution agrees with FCR (a reopened
+     * ticket is never resolved on first contact).
+     */
     int contacts() {
-      return Math.max(1, agentReplies);
+      return Math.max(reopened ? 2 : 1, agentReplies);
     }
 
     boolean firstContactResolution() {

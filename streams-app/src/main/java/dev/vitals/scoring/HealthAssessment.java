@@ -17,7 +17,10 @@ import java.util.List;
 public record HealthAssessment(
     double score, HealthBand band, ComponentScores components, double coverage, List<Factor> factors) {
 
-  /** Without any data the model has no opinion: the neutral midpoint, NEUTRAL, coverage 0, nothing to explain. */
+  /**
+   * Without any data the model has no opinion: the neutral midpoint, coverage 0, nothing to explain; NEUTRAL under
+   * the default thresholds (the model bands it with the configured ones).
+   */
   public static final HealthAssessment NO_DATA =
       new HealthAssessment(HealthModel.NEUTRAL_SCORE, HealthBand.NEUTRAL, ComponentScores.NONE, 0.0, List.of());
 

@@ -46,8 +46,12 @@ public final class HealthModel {
     ComponentWeights weights = config.weightsFor(segmentOrNull);
     double availableWeight = results.keySet().stream().mapToDouble(weights::of).sum();
     if (availableWeight <= 0) {
-      // No component with data (or only zero-weight ones): no evidence either way, see HealthAssessment.NO_DATA.
-      return withComponents(results, HealthAssessment.NO_DATA, coverage(results, weights));
+      // No component with data (or only zero-weight ones): no evidence either way, see HealthAssessment.NO_DATA;
+      // the band is the configured thresholds' for that neutral score, as for any other.
+      HealthAssessment neutral = HealthAssessment.NO_DATA;
+      HealthBand band = config.bands().bandOf(neutral.score());
+      return withComponents(results, new HealthAssessment(neutral.score(), band, neutral.components(),
+          neutral.coverage(), neutral.factors()), coverage(results, weights));
     }
     List<WeightedFactor> weighted = weightFactors(results, weights, availableWeight);
     double exactScore = NEUTRAL_SCORE + weighted.stream().mapToDouble(WeightedFactor::points).sum();

@@ -29,8 +29,11 @@ final class ProductCatalogue {
       new Article("troubleshoot-sync", 2.5, 2.0),
       new Article("billing-faq", 0.6, 3.9));
 
-  static final List<String> CSMS = List.of(
-      "Maria Lopez", "James Okafor", "Priya Raman", "Tom Becker", "Aiko Tanaka");
+  /**
+   * CSMs by their directory handle, as CRMs hand them over: an id, not a person's name, because it travels as the
+   * {@code csm} label of metrics and alerts (routing keys, never personal data).
+   */
+  static final List<String> CSMS = List.of("mlopez", "jokafor", "praman", "tbecker", "atanaka");
 
   static final List<String> AGENTS = List.of(
       "agent.ana", "agent.ben", "agent.chloe", "agent.dev", "agent.emeka", "agent.fatima", "agent.gus");

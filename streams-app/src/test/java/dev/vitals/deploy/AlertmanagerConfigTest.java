@@ -1,31 +1,27 @@
 package dev.vitals.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vitals.runtime.LoopbackPorts;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.Severity;
+import dev.vitals.testing.ToolProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -79,20 +75,15 @@ class AlertmanagerConfigTest {
   @Test
   void inhibitionsLeaveOneAlertPerFailingAccountAndInstance(@TempDir Path storage) throws Exception {
     String binary = DeployFiles.tool("prometheus-alertmanager", "alertmanager");
-    int port = freeLoopbackPort();
+    int port = LoopbackPorts.free();
+    String base = "http://127.0.0.1:" + port;
     // Clustering off (empty listen address): a lone test instance must not look for peers.
-    ProcessBuilder builder = new ProcessBuilder(binary,
-        "--config.file=" + DeployFiles.path(CONFIG),
-        "--storage.path=" + storage,
-        "--web.listen-address=127.0.0.1:" + port,
-        "--cluster.listen-address=")
-        .redirectErrorStream(true)
-        .redirectOutput(storage.resolve("alertmanager.log").toFile());
-    Process alertmanager = builder.start();
-    try {
-      String base = "http://127.0.0.1:" + port;
-      awaitReady(base, alertmanager, storage.resolve("alertmanager.log"));
-
+    try (ToolProcess alertmanager = ToolProcess.start(List.of(binary,
+            "--config.file=" + DeployFiles.path(CONFIG),
+            "--storage.path=" + storage,
+            "--web.listen-address=127.0.0.1:" + port,
+            "--cluster.listen-address="), "prometheus-alertmanager", storage.resolve("alertmanager.log"))
+        .awaitReady(base + "/-/ready", Duration.ofSeconds(30))) {
       ArrayNode alerts = MAPPER.createArrayNode();
       // acc-1: at risk, with a score drop and a renewal at risk (inhibited) and dormant (not inhibited).
       alerts.add(churn("acc-1", "AT_RISK", "WARNING"));
@@ -129,11 +120,6 @@ class AlertmanagerConfigTest {
           Map.entry("VitalsInstanceDown vitals-0:8080", "active"),
           Map.entry("VitalsConsumerLagGrowing vitals-0:8080", "suppressed"),
           Map.entry("VitalsConsumerLagGrowing vitals-1:8080", "active")));
-    } finally {
-      alertmanager.destroy();
-      if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
-        alertmanager.destroyForcibly();
-      }
     }
   }
 
@@ -170,32 +156,6 @@ class AlertmanagerConfigTest {
       states.put(key, alert.path("status").path("state").asText());
     }
     return states;
-  }
-
-  private static void awaitReady(String base, Process process, Path log) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        fail("Alertmanager exited with %d:%n%s", process.exitValue(), Files.readString(log));
-      }
-      try {
-        HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/-/ready"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet.
-      }
-      Thread.sleep(200);
-    }
-    fail("Alertmanager not ready within 30 s:%n%s", Files.readString(log));
-  }
-
-  private static int freeLoopbackPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** A line of tests/routes.txt: the receivers expected, then the alert's labels. */

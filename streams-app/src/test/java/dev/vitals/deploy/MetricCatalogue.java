@@ -54,6 +54,9 @@ final class MetricCatalogue {
         continue;
       }
       String type = cells[2].trim();
+      if (!Set.of("gauge", "counter", "histogram").contains(type)) {
+        continue; // another table (the recording rules, where each series is used), not the catalogue
+      }
       String labelCell = cells[3].replace("`", "").trim();
       Set<String> labels = new LinkedHashSet<>();
       boolean none = labelCell.equals("(none)");

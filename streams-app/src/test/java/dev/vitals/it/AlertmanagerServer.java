@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vitals.runtime.LoopbackPorts;
+import dev.vitals.testing.ToolProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

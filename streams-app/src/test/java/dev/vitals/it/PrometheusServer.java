@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vitals.runtime.LoopbackPorts;
+import dev.vitals.testing.ToolProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -30,8 +30,7 @@ class HealthModelTest {
     assertThat(health.factors()).allSatisfy(f -> assertThat(f.points()).isPositive());
     // NPS 50 of 10 respondents weighed towards the mid-market norm of 25: (10×50 + 2×25) / 12 = 45.83
     assertThat(health.factors()).extracting(Factor::detail).contains("MRR unchanged in 30 days (5,000)",
-        "NPS 50 (7 promoters, 2 detractors of 10), scored as 45.83 after weighing its sample of 10 towards the norm"
-            + " of 25",
+        "NPS 50 (7 promoters, 2 detractors of 10), counted as 45.83 (sample 10, norm 25)",
         "first response median 45 min (4 tickets opened in 30 days)");
   }
 
@@ -108,12 +107,9 @@ class HealthModelTest {
     assertThat(health.coverage()).isEqualTo(0.25); // default weights: sentiment 0.25 of 1.0
     // points -5.714, 4.167, 1.25 add up to -0.298; rounded so they add up to the published -0.3
     assertThat(health.factors()).extracting(Factor::name, Factor::points, Factor::detail).containsExactly(
-        tuple("nps", -5.7, "NPS -40 (1 promoter, 3 detractors of 5), scored as -22.86 after weighing its sample"
-            + " of 5 towards the norm of 20"),
-        tuple("ces", 4.2, "CES 5.5 of 7 (2 answers), scored as 5.25 after weighing its sample of 2 towards the"
-            + " norm of 5"),
-        tuple("csat", 1.2, "CSAT 70% satisfied (10 answers), scored as 71.67 after weighing its sample of 10"
-            + " towards the norm of 80"));
+        tuple("nps", -5.7, "NPS -40 (1 promoter, 3 detractors of 5), counted as -22.86 (sample 5, norm 20)"),
+        tuple("ces", 4.2, "CES 5.5 of 7 (2 answers), counted as 5.25 (sample 2, norm 5)"),
+        tuple("csat", 1.2, "CSAT 70% satisfied (10 answers), counted as 71.67 (sample 10, norm 80)"));
   }
 
   @Test
@@ -198,6 +194,20 @@ class HealthModelTest {
     assertThat(health.coverage()).isZero();
     assertThat(health.factors()).isEmpty();
     assertThat(model.assess(null, null)).isEqualTo(HealthAssessment.NO_DATA);
+  }
+
+  @Test
+  void shouldBandTheNeutralScoreOfNoDataWithTheConfiguredThresholds() {
+    // given: a team that calls 50 and above healthy
+    ScoringConfig lenient = new ScoringConfig(DEFAULTS.modelVersion(), new BandThresholds(50, 40),
+        DEFAULTS.weights(), DEFAULTS.defaultWeights(), DEFAULTS.factors(), DEFAULTS.alerts(), DEFAULTS.pipeline());
+
+    // when
+    HealthAssessment health = new HealthModel(lenient).assess(KpisBuilder.noData().build(), null);
+
+    // then: still the neutral 50, but banded as everything else is
+    assertThat(health.score()).isEqualTo(50.0);
+    assertThat(health.band()).isEqualTo(HealthBand.HEALTHY);
   }
 
   @Test
@@ -293,8 +303,8 @@ class HealthModelTest {
         .collect(java.util.stream.Collectors.toMap(Factor::name, Factor::detail));
     assertThat(details).containsOnly(
         Map.entry("license_utilization", "license utilisation 10% (3/30 seats)"),
-        Map.entry("usage_trend", "usage over 7 days at 20% of the prior weekly average (40 vs 200 events), scored"
-            + " as 0.3 after weighing its sample of 200 towards the norm of 1"),
+        Map.entry("usage_trend", "usage over 7 days at 20% of the prior weekly average (40 vs 200 events),"
+            + " counted as 0.3 (sample 200, norm 1)"),
         Map.entry("key_feature_adoption", "key-feature adoption 20% (1/5 features in 30 days)"),
         Map.entry("days_since_last_usage", "last usage 4 days ago, 3 active users in 30 days"),
         Map.entry("tickets_per_active_user", "5 tickets opened in 30 days for 3 active users (1.67 per user)"),
@@ -302,17 +312,14 @@ class HealthModelTest {
         Map.entry("first_response_hours", "first response median 20.0 h (5 tickets opened in 30 days)"),
         Map.entry("resolution_hours", "resolution median 120.0 h (3 tickets resolved in 30 days)"),
         Map.entry("first_contact_resolution", "first contact resolution 33% of 3 tickets resolved in 30 days,"
-            + " scored as 0.52 after weighing its sample of 3 towards the norm of 0.7"),
+            + " counted as 0.52 (sample 3, norm 0.7)"),
         Map.entry("cancellation", "subscription cancelled"),
         Map.entry("payment_failures", "2 payment failures in 30 days"),
         Map.entry("mrr_change_30d", "MRR -100% in 30 days (2,000 to 0)"),
         Map.entry("renewal_proximity", "renewal in 20 days (2026-11-22)"),
-        Map.entry("nps", "NPS -80 (0 promoters, 4 detractors of 5), scored as -50 after weighing its sample of 5"
-            + " towards the norm of 25"),
-        Map.entry("csat", "CSAT 40% satisfied (5 answers), scored as 51.43 after weighing its sample of 5 towards the"
-            + " norm of 80"),
-        Map.entry("ces", "CES 2.5 of 7 (4 answers), scored as 3.33 after weighing its sample of 4 towards the norm"
-            + " of 5"));
+        Map.entry("nps", "NPS -80 (0 promoters, 4 detractors of 5), counted as -50 (sample 5, norm 25)"),
+        Map.entry("csat", "CSAT 40% satisfied (5 answers), counted as 51.43 (sample 5, norm 80)"),
+        Map.entry("ces", "CES 2.5 of 7 (4 answers), counted as 3.33 (sample 4, norm 5)"));
     assertThat(health.factors()).allSatisfy(f -> assertThat(f.component()).isEqualTo(
         FactorId.valueOf(f.name().toUpperCase(java.util.Locale.ROOT)).component()));
   }

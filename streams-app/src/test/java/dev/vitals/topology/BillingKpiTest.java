@@ -2,6 +2,7 @@ package dev.vitals.topology;
 
 import static dev.vitals.testing.TestEvents.at;
 import static dev.vitals.testing.TestEvents.billing;
+import static dev.vitals.testing.TestEvents.login;
 import static dev.vitals.testing.TestEvents.subscribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +92,22 @@ class BillingKpiTest {
 
     // 2026-03-20 -> 2027-04-01: 12 days to 04-01, then 365 days = 377
     assertThat(pipeline.latestHealth().get("acme").getKpis().getDaysToRenewal()).isEqualTo(377);
+  }
+
+  @Test
+  void shouldShowNoRenewalAndNoLicenceUtilisationOnceCancelled() {
+    pipeline.send(
+        subscribed("acme", "2026-03-01T00:00:00Z", 1_000, 5, "2027-03-01"),
+        login("acme", "2026-03-02T00:00:00Z", "ana"),
+        billing("acme", "2026-03-10T00:00:00Z", BillingEventKind.CANCELLED).setMrrCents(0L).build())
+        .flush();
+
+    AccountKpiValues kpis = pipeline.latestHealth().get("acme").getKpis();
+    assertThat(kpis.getRenewalDate()).isNull();
+    assertThat(kpis.getDaysToRenewal()).isNull();
+    assertThat(kpis.getLicenseUtilization()).isNull();
+    assertThat(pipeline.state("acme").kpisAt(at("2026-03-05T00:00:00Z")).financial().daysToRenewal())
+        .as("before the cancellation").isEqualTo(361);
   }
 
   private static BillingEvent planChange(String at, long mrrCents) {

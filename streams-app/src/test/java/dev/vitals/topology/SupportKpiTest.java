@@ -140,6 +140,21 @@ class SupportKpiTest {
     assertThat(support.fcr()).isCloseTo(2.0 / 6, within(1e-9));
   }
 
+  @Test
+  void shouldCountAReopenedTicketAsResolvedOnASecondContactAsFcrDoes() {
+    step("2026-04-05T00:00:00Z", "e", OPENED);             // one reply, resolved, reopened, resolved again
+    step("2026-04-05T01:00:00Z", "e", REPLIED);
+    step("2026-04-05T02:00:00Z", "e", RESOLVED);
+    step("2026-04-06T00:00:00Z", "e", REOPENED);
+    step("2026-04-06T03:00:00Z", "e", RESOLVED);
+    sendAllInEventTime();
+
+    SupportKpis support = pipeline.state("acme").kpisAt(at("2026-04-06T03:00:00Z")).support();
+    assertThat(support.fcr()).isZero();
+    assertThat(support.resolvedOnFirstContact()).isZero();
+    assertThat(support.resolvedOnSecondContact()).isEqualTo(1);
+  }
+
   private void step(String at, String ticketId, TicketEventKind kind) {
     steps.add(ticketStep("acme", at, ticketId, kind));
   }

@@ -1,4 +1,4 @@
-package dev.vitals.it;
+package dev.vitals.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * file, ready once an HTTP path answers 200, stopped by its PID (SIGTERM, then SIGKILL). A missing program fails
  * the test with the package that provides it: {@code .ci/run} installs them.
  */
-final class ToolProcess implements AutoCloseable {
+public final class ToolProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private final String name;
@@ -33,7 +33,7 @@ final class ToolProcess implements AutoCloseable {
   }
 
   /** Starts {@code command}; {@code debianPackage} names what provides it, for the error when it is missing. */
-  static ToolProcess start(List<String> command, String debianPackage, Path log) {
+  public static ToolProcess start(List<String> command, String debianPackage, Path log) {
     String program = command.get(0);
     if (!Files.isExecutable(Path.of(program))) {
       throw new IllegalStateException(program + " not found: install Debian's " + debianPackage
@@ -49,7 +49,7 @@ final class ToolProcess implements AutoCloseable {
   }
 
   /** Waits until {@code url} answers 200, or fails with the tail of the program's log. */
-  ToolProcess awaitReady(String url, Duration atMost) {
+  public ToolProcess awaitReady(String url, Duration atMost) {
     try {
       await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
         if (!process.isAlive()) {
@@ -63,7 +63,7 @@ final class ToolProcess implements AutoCloseable {
     return this;
   }
 
-  String logTail() {
+  public String logTail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
