@@ -74,7 +74,7 @@ public final class HealthEvaluator {
     AccountHealth health = healthRecord(state, derived.kpis(), assessment, derived.delta7d());
     boolean changed = changedSinceLastEmitted(state, health);
     state.derived = derived.withHealth(health);
-    return new Evaluation(health, changed, changes, changed ? AccountFigures.of(state, derived.kpis()) : null);
+    return new Evaluation(health, changed, changes, changed ? derived.figures() : null);
   }
 
   private static Map<AlertRule, Duration> openFor(AccountState state, Instant asOf) {
@@ -112,20 +112,22 @@ public final class HealthEvaluator {
   /** KPIs, score, past scores and detractors as of {@code asOf}: all that only its events and the day change. */
   private Derived derive(AccountState state, Instant asOf) {
     Segment segment = state.profile == null ? null : state.profile.segment();
-    AccountKpis kpis = state.kpisAt(asOf);
+    AccountState.Measured measured = state.measuredAt(asOf);
+    AccountKpis kpis = measured.kpis();
     HealthAssessment assessment = model.assess(kpis, segment);
     ScoreHistory history = ScoreHistory.of(model, scoringKey, state, segment, EventDay.of(asOf), historyDays());
     Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
-    return new Derived(this, asOf, kpis, assessment, history, delta7d,
+    return new Derived(this, asOf, kpis, measured.figures(), assessment, history, delta7d,
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), null);
   }
 
   /** What {@link #derive} computed as of {@code asOf}, and the health record last built from it (null before). */
-  private record Derived(HealthEvaluator by, Instant asOf, AccountKpis kpis, HealthAssessment assessment,
-      ScoreHistory history, Double delta7d, List<SurveyAnswer> detractors, AccountHealth health) {
+  private record Derived(HealthEvaluator by, Instant asOf, AccountKpis kpis, AccountFigures figures,
+      HealthAssessment assessment, ScoreHistory history, Double delta7d, List<SurveyAnswer> detractors,
+      AccountHealth health) {
 
     Derived withHealth(AccountHealth built) {
-      return new Derived(by, asOf, kpis, assessment, history, delta7d, detractors, built);
+      return new Derived(by, asOf, kpis, figures, assessment, history, delta7d, detractors, built);
     }
   }
 

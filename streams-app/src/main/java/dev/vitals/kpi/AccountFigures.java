@@ -1,7 +1,5 @@
 package dev.vitals.kpi;
 
-import java.time.Instant;
-
 /**
  * The counts and sums behind an account's ratio KPIs that its health record does not carry: NPS, CSAT, CES, FCR and
  * the ticket medians of several accounts cannot be averaged, but these add up exactly (SPEC §6). The metrics export
@@ -24,11 +22,8 @@ public record AccountFigures(
     RevenueMovements revenue,
     long apiErrors7d) {
 
-  /** The figures of {@code state} as of the instant {@code kpis} were taken (their API errors are reused). */
-  public static AccountFigures of(AccountState state, AccountKpis kpis) {
-    Instant asOf = kpis.asOf();
-    SurveyTally surveys = state.surveys.tally(asOf);
-    TicketTally tickets = state.tickets.tally(asOf);
+  /** The figures of one account from the tallies its KPIs were computed from (see AccountState#measuredAt). */
+  static AccountFigures of(SurveyTally surveys, TicketTally tickets, RevenueMovements revenue, long apiErrors7d) {
     return new AccountFigures(
         surveys.npsPromoters(),
         surveys.npsRespondents() - surveys.npsPromoters() - surveys.npsDetractors(),
@@ -39,7 +34,7 @@ public record AccountFigures(
         tickets.firstContactResolved,
         DurationHistogram.of(tickets.firstResponses),
         DurationHistogram.of(tickets.resolutions),
-        RevenueMovements.of(state.billing, asOf, KpiWindows.MRR_CHANGE),
-        kpis.usage().apiErrors7d());
+        revenue,
+        apiErrors7d);
   }
 }

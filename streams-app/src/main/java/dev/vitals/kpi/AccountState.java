@@ -125,13 +125,32 @@ public final class AccountState {
 
   /** The KPIs as of {@code asOf}, which may be up to the score history before the latest event time. */
   public AccountKpis kpisAt(Instant asOf) {
+    return kpisAt(asOf, surveys.tally(asOf), tickets.tally(asOf));
+  }
+
+  /**
+   * The KPIs and the figures behind them as of {@code asOf}, from one pass over the survey and ticket ledgers:
+   * what an evaluation that emits needs.
+   */
+  public Measured measuredAt(Instant asOf) {
+    SurveyTally surveyTally = surveys.tally(asOf);
+    TicketTally ticketTally = tickets.tally(asOf);
+    AccountKpis kpis = kpisAt(asOf, surveyTally, ticketTally);
+    return new Measured(kpis, AccountFigures.of(surveyTally, ticketTally,
+        RevenueMovements.of(billing, asOf, KpiWindows.MRR_CHANGE), kpis.usage().apiErrors7d()));
+  }
+
+  /** An account's KPIs and their figures, taken together. */
+  public record Measured(AccountKpis kpis, AccountFigures figures) {}
+
+  private AccountKpis kpisAt(Instant asOf, SurveyTally surveyTally, TicketTally ticketTally) {
     List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
     return new AccountKpis(
         asOf,
         usage.kpis(asOf, billing.seatsAt(asOf), keyFeatures, billing.subscribedSinceAt(asOf)),
-        tickets.kpis(asOf),
+        ticketTally.kpis(),
         billing.kpis(asOf),
-        surveys.kpis(asOf));
+        surveyTally.kpis());
   }
 
   /** Respondents whose latest NPS answer is a detractor's, as of {@code asOf}. */

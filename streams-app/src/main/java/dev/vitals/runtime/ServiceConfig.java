@@ -36,7 +36,7 @@ public record ServiceConfig(
   static final String ENV_PREFIX = "VITALS_";
   /** How many accounts an instance exports per-account series for, lowest scores first (see docs/metrics.md). */
   static final String ACCOUNT_SERIES_CAP = "metrics.account-series-cap";
-  static final int DEFAULT_ACCOUNT_SERIES_CAP = 1_000;
+  static final int DEFAULT_ACCOUNT_SERIES_CAP = 250;
   private static final String KAFKA_PREFIX = "kafka.";
 
   public ServiceConfig {

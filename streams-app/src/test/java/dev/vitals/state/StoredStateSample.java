@@ -69,7 +69,7 @@ final class StoredStateSample {
     store.forEachEntry(ACCOUNT, (key, value) ->
         lines.put(key.replace(EntryKey.SEPARATOR, '|'), HexFormat.of().formatHex(value)));
     AccountState state = new AccountBook(store, 1).find(ACCOUNT);
-    AccountFigures figures = AccountFigures.of(state, state.kpisAt(state.latestEventAt));
+    AccountFigures figures = state.measuredAt(state.latestEventAt).figures();
     lines.put(FIGURES + ACCOUNT, HexFormat.of().formatHex(new StateFormat().encode(StoredFigures.toStored(figures))));
     return lines;
   }
