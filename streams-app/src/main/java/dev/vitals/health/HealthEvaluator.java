@@ -53,7 +53,7 @@ public final class HealthEvaluator {
 
   /**
    * Evaluates {@code state} as of its decision time ({@link #decisionTime}) and records the alert transitions in it.
-   * {@code eventClock} is the latest event time the pipeline has seen for any account (at least the account's own).
+   * {@code eventClock} is the latest usage event time the pipeline has seen for any account of the partition.
    */
   public Evaluation evaluate(AccountState state, Instant eventClock) {
     Instant asOf = decisionTime(state, eventClock);

@@ -9,6 +9,7 @@ import dev.vitals.kpi.EventDay;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.schema.CostEntry;
+import dev.vitals.schema.UsageEvent;
 import dev.vitals.scoring.PipelinePolicy;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.state.AccountBook;
@@ -80,7 +81,9 @@ final class ReplayPipeline {
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
       return new EventChecks.Refusal(RejectReason.TOO_LATE, state.tooLateDetail(occurredAt, policy.grace())).line();
     }
-    advanceClock(occurredAt);
+    if (event instanceof UsageEvent) {
+      advanceClock(occurredAt);
+    }
     accounts.apply(accountId, event, occurredAt);
     pending.add(accountId);
     if (++sinceEvaluation >= EVALUATE_EVERY) {

@@ -6,6 +6,7 @@ import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.EventDay;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
+import dev.vitals.schema.UsageEvent;
 import dev.vitals.state.AccountBook;
 import dev.vitals.state.StateFormatException;
 import dev.vitals.state.StoredFigures;
@@ -33,9 +34,12 @@ import org.slf4j.LoggerFactory;
  * than once per event is what SPEC §5 measured as the cheaper design; the pending marks live in a changelogged
  * store, so a crash between an update and its emission still emits after restore.
  *
- * <p>The processor also keeps the task's event clock, the latest event time of any of its accounts. Each time the
- * clock enters a new UTC day every account is re-evaluated, so an account whose own events stopped (the very
- * definition of dormant) is still measured against time passing.
+ * <p>The processor also keeps the task's event clock, the latest usage event time of any of its accounts. Each time
+ * the clock enters a new UTC day every account is re-evaluated, so an account whose own events stopped (the very
+ * definition of dormant) is still measured against time passing. Usage alone moves the clock: it is the densest
+ * source, so the clock follows it closely, while a source that runs ahead of the others (Kafka Streams orders
+ * records across topics on a best-effort basis) or one that goes quiet for everyone (a pipeline gap upstream) does
+ * not make every account look silent.
  */
 final class AccountHealthProcessor implements Processor<String, InboundEvent, String, HealthOutput> {
   private static final Logger log = LoggerFactory.getLogger(AccountHealthProcessor.class);
@@ -100,7 +104,9 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
       accounts.forget(event.accountId());
       throw e;
     }
-    advanceClock(event.occurredAt());
+    if (event.payload() instanceof UsageEvent) {
+      advanceClock(event.occurredAt());
+    }
     // The value is when the oldest not-yet-evaluated event was produced: the start of its event-to-score latency.
     Long pendingSince = pending.get(event.accountId());
     if (pendingSince == null || pendingSince == NO_EVENT) {

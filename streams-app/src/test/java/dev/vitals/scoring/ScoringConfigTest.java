@@ -41,19 +41,18 @@ class ScoringConfigTest {
     ScoringConfig config = ScoringConfig.defaults();
 
     // then
-    AlertStability stability = new AlertStability(10, 0.75, 5, Map.of(AlertRule.AT_RISK, Duration.ofDays(1),
-        AlertRule.SCORE_DROP, Duration.ofDays(3), AlertRule.USAGE_COLLAPSE, Duration.ofDays(3),
-        AlertRule.RENEWAL_AT_RISK, Duration.ofDays(7)), Duration.ofDays(7), 0.5);
+    // margins at the raising thresholds and no minimum open time: off in the bundled model (docs/alerts.md)
+    AlertStability stability = new AlertStability(15, 0.5, 0, Map.of(), Duration.ofDays(7), 0.5);
     assertThat(config.alerts()).isEqualTo(new AlertThresholds(45, 15, Duration.ofDays(7), 2, 6, 0.5, 50,
         Duration.ofDays(14), Duration.ofDays(60), stability));
-    assertThat(config.alerts().stability().minimumOpenOf(AlertRule.DORMANT)).isZero();
+    assertThat(config.alerts().stability().minimumOpenOf(AlertRule.SCORE_DROP)).isZero();
     assertThat(config.pipeline()).isEqualTo(new PipelinePolicy(Duration.ofDays(7), Duration.ofHours(1),
         Duration.ofMillis(100)));
   }
 
   @Test
   void shouldRefuseAResolveMarginThatWouldResolveBeforeTheRuleRaises() {
-    String yaml = TestScoring.defaultYaml().replace("usageCollapseAtRatio: 0.75", "usageCollapseAtRatio: 0.4");
+    String yaml = TestScoring.defaultYaml().replace("usageCollapseAtRatio: 0.5", "usageCollapseAtRatio: 0.4");
 
     assertThatThrownBy(() -> ScoringConfig.fromYaml("scoring.yaml", yaml))
         .isInstanceOf(InvalidScoringConfigException.class)
@@ -63,7 +62,7 @@ class ScoringConfigTest {
 
   @Test
   void shouldRefuseAMinimumOpenTimeForAnUnknownRule() {
-    String yaml = TestScoring.defaultYaml().replace("    AT_RISK: P1D", "    AT_RISKY: P1D");
+    String yaml = TestScoring.defaultYaml().replace("minimumOpen: {}", "minimumOpen: {AT_RISKY: P1D}");
 
     assertThatThrownBy(() -> ScoringConfig.fromYaml("scoring.yaml", yaml))
         .isInstanceOf(InvalidScoringConfigException.class)
@@ -285,9 +284,9 @@ class ScoringConfigTest {
             + " ENTERPRISE 30, MID_MARKET 25, SMB 15\n",
         "alerts: atRiskResolveAtOrAbove 45, scoreDropPoints 15, scoreDropWindow P7D, paymentFailures 2,"
             + " detractorMaxScore 6, usageCollapseRatio 0.5, usageCollapseMinWeeklyEvents 50, dormantAfter P14D, renewalWithin P60D\n"
-            + "  resolve margins: SCORE_DROP below 10 points, USAGE_COLLAPSE at 0.75, RENEWAL_AT_RISK 5 points above"
+            + "  resolve margins: SCORE_DROP below 15 points, USAGE_COLLAPSE at 0.5, RENEWAL_AT_RISK 0 points above"
             + " HEALTHY\n"
-            + "  minimum open: AT_RISK P1D SCORE_DROP P3D USAGE_COLLAPSE P3D RENEWAL_AT_RISK P7D\n"
+            + "  minimum open:\n"
             + "  minimum evidence for score-based rules: account age P7D, coverage 0.5\n",
         "pipeline: grace P7D, maxFutureSkew PT1H, emitInterval PT0.1S\n");
   }

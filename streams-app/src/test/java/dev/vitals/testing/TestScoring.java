@@ -49,6 +49,21 @@ public final class TestScoring {
     return all;
   }
 
+  /**
+   * {@code oldAndNew} plus the replacements that switch on the alerts' resolve margins and minimum open times (off in
+   * the bundled model, see docs/alerts.md) at the values the documentation gives as examples.
+   */
+  public static String[] withAlertStability(String... oldAndNew) {
+    String[] stability = {
+        "scoreDropBelowPoints: 15", "scoreDropBelowPoints: 10",
+        "usageCollapseAtRatio: 0.5", "usageCollapseAtRatio: 0.75",
+        "renewalAboveHealthyPoints: 0", "renewalAboveHealthyPoints: 5",
+        "minimumOpen: {}", "minimumOpen: {AT_RISK: P1D, SCORE_DROP: P3D, USAGE_COLLAPSE: P3D, RENEWAL_AT_RISK: P7D}"};
+    String[] all = java.util.Arrays.copyOf(oldAndNew, oldAndNew.length + stability.length);
+    System.arraycopy(stability, 0, all, oldAndNew.length, stability.length);
+    return all;
+  }
+
   /** {@code oldAndNew} plus the replacements that switch off the minimum evidence of score-based alerts. */
   public static String[] withoutMinimumEvidence(String... oldAndNew) {
     String[] all = java.util.Arrays.copyOf(oldAndNew, oldAndNew.length + 4);

@@ -239,6 +239,7 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseUsageCollapseBelowHalfThePriorWeeklyAverageAndResolveAtThreeQuartersAfterThreeDays() {
+    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withAlertStability()));
     // D = 2026-04-28; prior 28 days (03-25 .. 04-21) hold 400 events = 100 a week
     pipeline.send(
         usage("acme", "2026-03-25T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
@@ -362,7 +363,8 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseRenewalAtRiskWithin60DaysWhenNotHealthyAndResolveWellInsideHealthyAfterAWeek() {
-    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withoutMinimumEvidence(TestScoring.npsAsAnswered())));
+    useScoring(TestScoring.fromDefaultReplacing(TestScoring.withAlertStability(
+        TestScoring.withoutMinimumEvidence(TestScoring.npsAsAnswered()))));
     // No profile: default weights (usage 0.35, financial 0.20, sentiment 0.25 have data). The one seat is used
     // (licence 100, last usage a day or two ago: about 97); one NPS answer of 0 makes sentiment 0; financial is
     // about 97 (nothing wrong but the renewal's proximity): (0.35 × 97 + 0.20 × 97.3) / 0.80 = 67, NEUTRAL.
