@@ -109,11 +109,7 @@ class SupportKpiTest {
     resolvedAfterReplies("b", "2026-04-02T00:00:00Z", 0);  // FCR (no reply needed)
     resolvedAfterReplies("c", "2026-04-03T00:00:00Z", 2);  // not FCR
     resolvedAfterReplies("d", "2026-04-04T00:00:00Z", 4);  // not FCR
-    step("2026-04-05T00:00:00Z", "e", OPENED);             // one reply but re-opened: not FCR
-    step("2026-04-05T01:00:00Z", "e", REPLIED);
-    step("2026-04-05T02:00:00Z", "e", RESOLVED);
-    step("2026-04-06T00:00:00Z", "e", REOPENED);
-    step("2026-04-06T03:00:00Z", "e", RESOLVED);
+    reopenedAfterOneReply("e");                            // one reply but re-opened: not FCR
     sendAllInEventTime();
 
     // 2 of 5 resolved tickets = 0.4
@@ -142,11 +138,7 @@ class SupportKpiTest {
 
   @Test
   void shouldCountAReopenedTicketAsResolvedOnASecondContactAsFcrDoes() {
-    step("2026-04-05T00:00:00Z", "e", OPENED);             // one reply, resolved, reopened, resolved again
-    step("2026-04-05T01:00:00Z", "e", REPLIED);
-    step("2026-04-05T02:00:00Z", "e", RESOLVED);
-    step("2026-04-06T00:00:00Z", "e", REOPENED);
-    step("2026-04-06T03:00:00Z", "e", RESOLVED);
+    reopenedAfterOneReply("e");
     sendAllInEventTime();
 
     SupportKpis support = pipeline.state("acme").kpisAt(at("2026-04-06T03:00:00Z")).support();
@@ -162,6 +154,15 @@ class SupportKpiTest {
   private void ticketWithReplyAfter(String ticketId, String openedAt, Duration reply) {
     step(openedAt, ticketId, OPENED);
     step(at(openedAt).plus(reply).toString(), ticketId, REPLIED);
+  }
+
+  /** Opened on 04-05 with one reply and resolved, reopened on 04-06 and resolved again at 03:00. */
+  private void reopenedAfterOneReply(String ticketId) {
+    step("2026-04-05T00:00:00Z", ticketId, OPENED);
+    step("2026-04-05T01:00:00Z", ticketId, REPLIED);
+    step("2026-04-05T02:00:00Z", ticketId, RESOLVED);
+    step("2026-04-06T00:00:00Z", ticketId, REOPENED);
+    step("2026-04-06T03:00:00Z", ticketId, RESOLVED);
   }
 
   /** Opened at {@code openedAt}, {@code replies} agent replies an hour apart, resolved an hour after the last. */
