@@ -5,7 +5,9 @@ import dev.vitals.state.StoredFigures;
 import dev.vitals.state.stored.StoredAccountFigures;
 import dev.vitals.topology.StoreNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -43,10 +45,16 @@ interface OwnedAccounts {
   static OwnedAccounts of(ReadOnlyKeyValueStore<String, AccountHealth> health,
       ReadOnlyKeyValueStore<String, StoredAccountFigures> figures) {
     return () -> {
+      // Both stores are read through once: a point lookup in a store spread over several tasks tries each task's
+      // store in turn, which for every owned account cost more than the whole scan.
+      Map<String, StoredAccountFigures> figuresByAccount = new HashMap<>();
+      try (KeyValueIterator<String, StoredAccountFigures> all = figures.all()) {
+        all.forEachRemaining(entry -> figuresByAccount.put(entry.key, entry.value));
+      }
       List<OwnedAccount> accounts = new ArrayList<>();
       try (KeyValueIterator<String, AccountHealth> all = health.all()) {
         all.forEachRemaining(entry -> {
-          StoredAccountFigures stored = figures.get(entry.key);
+          StoredAccountFigures stored = figuresByAccount.get(entry.key);
           accounts.add(new OwnedAccount(entry.value, stored == null ? null : StoredFigures.fromStored(stored)));
         });
       }
