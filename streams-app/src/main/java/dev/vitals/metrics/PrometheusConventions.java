@@ -9,8 +9,9 @@ import io.micrometer.core.instrument.config.MeterFilterReply;
  * that {@code promtool check metrics} passes on a real scrape. Kafka names some times in abbreviated units
  * ({@code io-time-ns-total}, {@code start-time-ms}): a filter cannot rescale a function meter's values, and each
  * has a ratio or rate beside it, so they are left out. Gauges named {@code ...-count} read as a histogram's count to
- * Prometheus: they are renamed to the plural ({@code connection-count} becomes {@code connections}). Kafka's
- * per-node request latencies come without a description and are left out.
+ * Prometheus; they are left out too (a connection or buffer count that no board or rule reads): renaming them
+ * instead made Micrometer's Kafka binder, which looks its meters up by their original names, register them again
+ * at every refresh. Kafka's per-node request latencies come without a description and are left out.
  */
 final class PrometheusConventions implements MeterFilter {
 
@@ -20,16 +21,8 @@ final class PrometheusConventions implements MeterFilter {
     String unit = id.getBaseUnit();
     boolean abbreviatedUnit = name.contains(".ns.") || name.endsWith(".ns") || name.endsWith(".ms")
         || name.contains(".ms.") || "ns".equals(unit) || "ms".equals(unit);
-    return abbreviatedUnit || name.contains("node.request.latency") ? MeterFilterReply.DENY
+    boolean countGauge = name.endsWith(".count") && id.getType() == Meter.Type.GAUGE;
+    return abbreviatedUnit || countGauge || name.contains("node.request.latency") ? MeterFilterReply.DENY
         : MeterFilterReply.NEUTRAL;
-  }
-
-  @Override
-  public Meter.Id map(Meter.Id id) {
-    String name = id.getName();
-    if (name.endsWith(".count") && id.getType() == Meter.Type.GAUGE) {
-      return id.withName(name.substring(0, name.length() - ".count".length()) + "s");
-    }
-    return id;
   }
 }

@@ -18,11 +18,12 @@ class PrometheusConventionsTest {
   }
 
   @Test
-  void shouldRenameGaugesThatLookLikeAHistogramsCount() {
+  void shouldLeaveOutGaugesThatLookLikeAHistogramsCount() {
     Gauge.builder("kafka.consumer.connection.count", () -> 3).register(registry);
+    FunctionCounter.builder("kafka.consumer.fetch.manager.records.consumed", this, x -> 1).register(registry);
 
-    assertThat(registry.find("kafka.consumer.connections").gauge()).isNotNull();
     assertThat(registry.find("kafka.consumer.connection.count").gauge()).isNull();
+    assertThat(registry.find("kafka.consumer.fetch.manager.records.consumed").functionCounter()).isNotNull();
   }
 
   @Test
