@@ -1,5 +1,6 @@
 package dev.vitals.metrics;
 
+import dev.vitals.kpi.KpiCatalogue;
 import dev.vitals.topology.TopicNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -20,6 +21,7 @@ public final class VitalsMetrics implements AutoCloseable {
   private final KafkaClientMeters kafka;
   private final PipelineMeters pipeline;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final KpiTargets targets = new KpiTargets(KpiCatalogue.bundled());
 
   /**
    * @param accountSeriesCap how many accounts to export per-account series for, lowest scores first
@@ -39,6 +41,7 @@ public final class VitalsMetrics implements AutoCloseable {
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+    targets.bindTo(registry);
     Gauge.builder("vitals.build.info", () -> 1)
         .description("The Vitals release and scoring model running (always 1)")
         .tags("version", version, "model_version", modelVersion)
@@ -55,6 +58,7 @@ public final class VitalsMetrics implements AutoCloseable {
   @Override
   public void close() {
     pipeline.close();
+    targets.close();
     kafka.close();
     gc.close();
     registry.close();
