@@ -33,7 +33,8 @@ public final class PipelineMeters implements MeterBinder, AutoCloseable {
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
     for (String topic : inputTopics) {
-      counter(registry, "vitals.events.accepted", "Input records that passed intake (decoded and valid; duplicates and too-late ones among them are counted again as such)",
+      counter(registry, "vitals.events.accepted", "Input records that passed intake (decoded and valid;"
+              + " duplicates and too-late ones among them are counted again as such)",
           PipelineSensors.ACCEPTED, Map.of("topic", topic));
       counter(registry, "vitals.events.duplicate", "Re-deliveries of an event id already counted (dropped)",
           PipelineSensors.DUPLICATES, Map.of("topic", topic));

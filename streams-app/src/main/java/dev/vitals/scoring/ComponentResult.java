@@ -62,6 +62,7 @@ record ComponentResult(Component component, double score, List<ScoredFactor> fac
     double value = shrinkage.apply(o.value(), o.sampleSize(), segment);
     double norm = shrinkage.towardFor(segment);
     return new Observation(o.id(), value, o.sampleSize(), () -> o.detail().get() + ", counted as "
-        + Texts.decimal2(value) + " (sample " + Texts.decimal2(o.sampleSize()) + ", norm " + Texts.decimal2(norm) + ")");
+        + Texts.decimal2(value) + " (sample " + Texts.decimal2(o.sampleSize()) + ", norm " + Texts.decimal2(norm)
+        + ")");
   }
 }

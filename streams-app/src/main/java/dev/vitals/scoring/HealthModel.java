@@ -100,7 +100,8 @@ public final class HealthModel {
     return switch (component) {
       case USAGE -> kpis.usage() == null || !kpis.usage().hasData() ? List.of() : UsageObservations.of(kpis.usage());
       case SUPPORT -> kpis.support() == null || !kpis.support().hasData()
-          ? List.of() : SupportObservations.of(kpis.support(), kpis.usage() == null ? 0 : kpis.usage().activeUsers30d());
+          ? List.of()
+          : SupportObservations.of(kpis.support(), kpis.usage() == null ? 0 : kpis.usage().activeUsers30d());
       case FINANCIAL -> kpis.financial() == null || !kpis.financial().hasData()
           ? List.of() : FinancialObservations.of(kpis.financial());
       case SENTIMENT -> kpis.sentiment() == null || !kpis.sentiment().hasData()

@@ -100,7 +100,8 @@ class StateMetricsTest {
 
     MetricsScrape scrape = scrape();
 
-    assertThat(scrape.find("vitals_mrr_cents", "segment", "SMB").stream().mapToDouble(MetricsScrape.Sample::value).sum())
+    assertThat(scrape.find("vitals_mrr_cents", "segment", "SMB").stream()
+        .mapToDouble(MetricsScrape.Sample::value).sum())
         .isEqualTo(15_000);
     assertThat(scrape.find("vitals_mrr_cents", "segment", "ENTERPRISE").stream()
         .mapToDouble(MetricsScrape.Sample::value).sum()).isEqualTo(90_000);

@@ -94,8 +94,9 @@ class HealthModelTest {
   @Test
   void shouldComputeExactPointsForASingleComponentAccount() {
     // given: only sentiment, no segment (norms NPS 20, CSAT 80, CES 5, each worth 2 answers); weights 0.5 / 0.3 / 0.2
-    // NPS -40 of 5 → (5×-40 + 2×20) / 7 = -22.857 → 38.571; CSAT 70 % of 10 → (10×70 + 2×80) / 12 = 71.667 →
-    // 54.167; CES 5.5 of 2 → (2×5.5 + 2×5) / 4 = 5.25 → 70.833
+    // NPS -40 of 5 → (5×-40 + 2×20) / 7 = -22.857 → 38.571;
+    // CSAT 70 % of 10 → (10×70 + 2×80) / 12 = 71.667 → 54.167;
+    // CES 5.5 of 2 → (2×5.5 + 2×5) / 4 = 5.25 → 70.833
     AccountKpis kpis = KpisBuilder.noData().nps(1, 1, 3).csat(7, 10).ces(5.5, 2).build();
 
     // when

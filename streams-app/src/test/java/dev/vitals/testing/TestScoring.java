@@ -28,8 +28,9 @@ public final class TestScoring {
   /**
    * The bundled model, but the CSAT curve is the identity ([[0, 0], [100, 100]]): for an account whose only data
    * are CSAT answers, the health score is the CSAT percentage (the sentiment component is the only one with data
-   * and CSAT its only available factor; its answers are taken as they are, not weighed towards a norm). Such an account is thin data by construction (a quarter of the model, a
-   * few days old), so the minimum evidence for score-based alerts is off; it has tests of its own.
+     * and CSAT its only available factor; its answers are taken as they are, not weighed towards a norm). Such an
+   * account is thin data by construction (a quarter of the model, a few days old), so the minimum evidence for
+   * score-based alerts is off; it has tests of its own.
    */
   public static ScoringConfig csatIsTheScore() {
     return fromDefaultReplacing(withoutMinimumEvidence(
@@ -44,7 +45,8 @@ public final class TestScoring {
    */
   public static String[] npsAsAnswered(String... oldAndNew) {
     String[] all = java.util.Arrays.copyOf(oldAndNew, oldAndNew.length + 2);
-    all[oldAndNew.length] = "      shrink: {toward: 20, weight: 2, segments: {ENTERPRISE: 30, MID_MARKET: 25, SMB: 15}}\n";
+    all[oldAndNew.length] =
+        "      shrink: {toward: 20, weight: 2, segments: {ENTERPRISE: 30, MID_MARKET: 25, SMB: 15}}\n";
     all[oldAndNew.length + 1] = "";
     return all;
   }
