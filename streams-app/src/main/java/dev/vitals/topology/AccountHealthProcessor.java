@@ -209,7 +209,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
       context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
       sensors.emitted();
       if (pendingSince != NO_EVENT) {
-        sensors.latency(Duration.ofMillis(Math.max(0, context.currentSystemTimeMs() - pendingSince)));
+        sensors.latency(Math.max(0, context.currentSystemTimeMs() - pendingSince));
       }
     }
     for (ChurnAlert alert : evaluation.alertChanges()) {

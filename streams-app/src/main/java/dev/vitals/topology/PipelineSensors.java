@@ -2,7 +2,6 @@ package dev.vitals.topology;
 
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.AlertState;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,13 @@ public final class PipelineSensors {
 
   private final StreamsMetrics metrics;
   private final String thread;
-  private final Map<String, Sensor> sensors = new HashMap<>();
+  // The per-event counters are looked up by topic alone, or held in a field, so counting an event allocates
+  // nothing; the rarer ones (rejections, alert transitions) go through the keyed map.
+  private final Map<String, Sensor> acceptedByTopic = new HashMap<>();
+  private final Map<String, Sensor> duplicatesByTopic = new HashMap<>();
+  private final Map<String, Sensor> rare = new HashMap<>();
+  private Sensor emitted;
+  private Sensor latency;
 
   /** Called from a processor's {@code init}, which runs on the stream thread that will process its records. */
   PipelineSensors(StreamsMetrics metrics) {
@@ -44,15 +49,41 @@ public final class PipelineSensors {
   }
 
   void accepted(String topic) {
-    count(ACCEPTED, "Input events accepted by intake", Map.of("topic", topic));
+    Sensor sensor = acceptedByTopic.get(topic);
+    if (sensor == null) {
+      sensor = counter(ACCEPTED, "Input events accepted by intake", Map.of("topic", topic));
+      acceptedByTopic.put(topic, sensor);
+    }
+    sensor.record();
+  }
+
+  void duplicate(String topic) {
+    Sensor sensor = duplicatesByTopic.get(topic);
+    if (sensor == null) {
+      sensor = counter(DUPLICATES, "Input events dropped as re-deliveries of an event id already seen",
+          Map.of("topic", topic));
+      duplicatesByTopic.put(topic, sensor);
+    }
+    sensor.record();
+  }
+
+  void emitted() {
+    if (emitted == null) {
+      emitted = counter(EMITTED, "Health records written to the health topic", Map.of());
+    }
+    emitted.record();
+  }
+
+  /** From when the oldest event a health record reflects was appended to when the record was emitted. */
+  void latency(long latencyMillis) {
+    if (latency == null) {
+      latency = latencySensor();
+    }
+    latency.record(latencyMillis / 1e3);
   }
 
   void rejected(String topic, RejectReason reason) {
     count(REJECTED, "Input records sent to the dead-letter topic", Map.of("topic", topic, "reason", reason.tag()));
-  }
-
-  void duplicate(String topic) {
-    count(DUPLICATES, "Input events dropped as re-deliveries of an event id already seen", Map.of("topic", topic));
   }
 
   void evaluationFailed() {
@@ -61,23 +92,13 @@ public final class PipelineSensors {
         Map.of());
   }
 
-  void emitted() {
-    count(EMITTED, "Health records written to the health topic", Map.of());
-  }
-
   void alertTransition(AlertRule rule, AlertState state) {
     count(ALERT_TRANSITIONS, "Churn alerts raised and resolved",
         Map.of("rule", rule.name(), "state", state.name()));
   }
 
-  /** From when the oldest event a health record reflects was appended to when the record was emitted. */
-  void latency(Duration latency) {
-    sensors.computeIfAbsent(LATENCY, k -> latencySensor()).record(latency.toNanos() / 1e9);
-  }
-
   private void count(String name, String description, Map<String, String> labels) {
-    String key = name + labels;
-    sensors.computeIfAbsent(key, k -> counter(name, description, labels)).record();
+    rare.computeIfAbsent(name + labels, k -> counter(name, description, labels)).record();
   }
 
   private Sensor counter(String name, String description, Map<String, String> labels) {
