@@ -3,6 +3,7 @@ package dev.vitals.metrics;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.AlertState;
 import dev.vitals.topology.PipelineSensors;
+import dev.vitals.topology.ProcessingErrorCounts;
 import dev.vitals.topology.RejectReason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The pipeline's counters as {@code vitals_*} meters: events accepted, rejected (dead-lettered) and duplicated by
@@ -20,12 +22,14 @@ import java.util.Map;
  */
 public final class PipelineMeters implements MeterBinder, AutoCloseable {
   private final PipelineCounts counts;
+  private final ProcessingErrorCounts processingErrors;
   private final List<String> inputTopics;
   private final List<Meter> meters = new ArrayList<>();
   private MeterRegistry registry;
 
-  PipelineMeters(PipelineCounts counts, List<String> inputTopics) {
+  PipelineMeters(PipelineCounts counts, ProcessingErrorCounts processingErrors, List<String> inputTopics) {
     this.counts = counts;
+    this.processingErrors = processingErrors;
     this.inputTopics = List.copyOf(inputTopics);
   }
 
@@ -39,8 +43,13 @@ public final class PipelineMeters implements MeterBinder, AutoCloseable {
       counter(registry, "vitals.events.duplicate", "Re-deliveries of an event id already counted (dropped)",
           PipelineSensors.DUPLICATES, Map.of("topic", topic));
       for (RejectReason reason : RejectReason.values()) {
+        Map<String, String> labels = Map.of("topic", topic, "reason", reason.tag());
+        // Processing errors are dead-lettered by the exception handler, outside the processors and their sensors.
+        ToDoubleFunction<PipelineCounts> count = reason == RejectReason.PROCESSING_ERROR
+            ? c -> processingErrors.count(topic)
+            : c -> c.sum(PipelineSensors.REJECTED, labels);
         counter(registry, "vitals.events.rejected", "Input records sent to the dead-letter topic, by reason",
-            PipelineSensors.REJECTED, Map.of("topic", topic, "reason", reason.tag()));
+            count, labels);
       }
     }
     counter(registry, "vitals.health.records.emitted", "Health records written to the health topic",
@@ -57,11 +66,16 @@ public final class PipelineMeters implements MeterBinder, AutoCloseable {
 
   private void counter(MeterRegistry registry, String meter, String description, String sensor,
       Map<String, String> labels) {
+    counter(registry, meter, description, c -> c.sum(sensor, labels), labels);
+  }
+
+  private void counter(MeterRegistry registry, String meter, String description,
+      ToDoubleFunction<PipelineCounts> count, Map<String, String> labels) {
     Tags tags = Tags.empty();
     for (Map.Entry<String, String> label : labels.entrySet()) {
       tags = tags.and(label.getKey(), label.getValue());
     }
-    meters.add(FunctionCounter.builder(meter, counts, c -> c.sum(sensor, labels))
+    meters.add(FunctionCounter.builder(meter, counts, count)
         .description(description)
         .tags(tags)
         .register(registry));

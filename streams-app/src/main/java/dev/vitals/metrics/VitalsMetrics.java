@@ -1,6 +1,7 @@
 package dev.vitals.metrics;
 
 import dev.vitals.kpi.KpiCatalogue;
+import dev.vitals.topology.ProcessingErrorCounts;
 import dev.vitals.topology.TopicNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -27,13 +28,13 @@ public final class VitalsMetrics implements AutoCloseable {
    * @param accountSeriesCap how many accounts to export per-account series for, lowest scores first
    * @param version the release, and {@code modelVersion} the scoring model's, for {@code vitals_build_info}
    */
-  public VitalsMetrics(KafkaStreams streams, TopicNames topics, int accountSeriesCap, String version,
+  public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics, int accountSeriesCap, String version,
       String modelVersion) {
     registry.config().meterFilter(new PrometheusConventions());
     KafkaClientMeters.configure(registry);
     PipelineCounts counts = new PipelineCounts(streams::metrics);
     this.kafka = new KafkaClientMeters(streams);
-    this.pipeline = new PipelineMeters(counts, List.of(topics.usage(), topics.tickets(), topics.billing(),
+    this.pipeline = new PipelineMeters(counts, processingErrors, List.of(topics.usage(), topics.tickets(), topics.billing(),
         topics.surveys(), topics.accounts(), topics.costs()));
     kafka.bindTo(registry);
     pipeline.bindTo(registry);

@@ -4,6 +4,7 @@ import dev.vitals.metrics.VitalsMetrics;
 import dev.vitals.rest.HttpApi;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.ProcessingErrorCounts;
 import dev.vitals.topology.ProcessingErrorPolicy;
 import dev.vitals.topology.Topics;
 import dev.vitals.topology.VitalsTopology;
@@ -37,11 +38,13 @@ public final class VitalsService implements AutoCloseable {
   public VitalsService(ServiceConfig config, ScoringConfig scoring, VitalsSerdes serdes) {
     this.config = config;
     Properties properties = StreamsSettings.of(config);
+    ProcessingErrorCounts processingErrors = new ProcessingErrorCounts();
+    properties.put(ProcessingErrorPolicy.COUNTS_CONFIG, processingErrors);
     log.info("effective configuration: {}", Secrets.masked(ConfigText.flatten(config, properties)));
     log.info("scoring model:\n{}", scoring.describe());
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
     String version = VitalsService.class.getPackage().getImplementationVersion();
-    this.metrics = new VitalsMetrics(streams, config.topics(), config.accountSeriesCap(),
+    this.metrics = new VitalsMetrics(streams, processingErrors, config.topics(), config.accountSeriesCap(),
         version == null ? "development" : version, scoring.modelVersion());
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
     streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);

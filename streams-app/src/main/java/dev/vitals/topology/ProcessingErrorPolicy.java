@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
   /** Configuration key of the dead-letter topic's name (set by the service from its topic names). */
   public static final String DEAD_LETTER_TOPIC_CONFIG = "vitals.dead.letter.topic";
+  /** Configuration key of the {@link ProcessingErrorCounts} the service exports (an object, not a string). */
+  public static final String COUNTS_CONFIG = "vitals.processing.error.counts";
   static final int BUDGET = 20;
   static final Duration BUDGET_WINDOW = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(ProcessingErrorPolicy.class);
@@ -41,6 +43,7 @@ public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
   private final Clock clock;
   private final Deque<Instant> recentErrors = new ArrayDeque<>();
   private String deadLetterTopic = TopicNames.defaults().deadLetters();
+  private ProcessingErrorCounts counts = new ProcessingErrorCounts();
 
   public ProcessingErrorPolicy() {
     this(Clock.systemUTC());
@@ -55,6 +58,9 @@ public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
     Object topic = configs.get(DEAD_LETTER_TOPIC_CONFIG);
     if (topic != null) {
       deadLetterTopic = topic.toString();
+    }
+    if (configs.get(COUNTS_CONFIG) instanceof ProcessingErrorCounts shared) {
+      counts = shared;
     }
   }
 
@@ -80,6 +86,7 @@ public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
       // A punctuation (no input record) failed: nothing to dead-letter; the budget still counts it.
       return Response.resume();
     }
+    counts.record(context.topic());
     DeadLetter letter = new DeadLetter(RejectReason.PROCESSING_ERROR,
         context.processorNodeId() + ": " + exception, context.topic(), context.partition(), context.offset(),
         context.sourceRawKey(), context.sourceRawValue());
@@ -90,6 +97,10 @@ public final class ProcessingErrorPolicy implements ProcessingExceptionHandler {
   /** True when {@code error} or one of its causes is retriable (a registry or broker that is briefly away). */
   public static boolean isRetriable(Throwable error) {
     return causedBy(error, RetriableException.class);
+  }
+
+  ProcessingErrorCounts counts() {
+    return counts;
   }
 
   static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

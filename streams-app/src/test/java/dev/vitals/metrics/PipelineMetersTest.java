@@ -7,6 +7,7 @@ import dev.vitals.events.EventType;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.testing.MetricsScrape;
 import dev.vitals.testing.PipelineDriver;
+import dev.vitals.topology.ProcessingErrorCounts;
 import dev.vitals.topology.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,6 +20,7 @@ class PipelineMetersTest {
   private final PipelineDriver pipeline = new PipelineDriver();
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final String usage = TopicNames.defaults().usage();
+  private final ProcessingErrorCounts processingErrors = new ProcessingErrorCounts();
 
   @AfterEach
   void close() {
@@ -26,7 +28,8 @@ class PipelineMetersTest {
   }
 
   private PipelineMeters bound() {
-    PipelineMeters meters = new PipelineMeters(new PipelineCounts(pipeline::metrics), List.of(usage));
+    PipelineMeters meters = new PipelineMeters(new PipelineCounts(pipeline::metrics), processingErrors,
+        List.of(usage));
     meters.bindTo(registry);
     return meters;
   }
@@ -50,6 +53,16 @@ class PipelineMetersTest {
     assertThat(count("vitals.events.rejected", "topic", usage, "reason", "undecodable")).isEqualTo(1);
     assertThat(count("vitals.events.rejected", "topic", usage, "reason", "too_late")).isZero();
     assertThat(count("vitals.health.records.emitted")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountRecordsTheExceptionHandlerDeadLetteredAsProcessingErrors() {
+    bound();
+
+    processingErrors.record(usage);
+
+    assertThat(count("vitals.events.rejected", "topic", usage, "reason", "processing_error")).isEqualTo(1);
+    assertThat(count("vitals.events.rejected", "topic", usage, "reason", "undecodable")).isZero();
   }
 
   @Test

@@ -10,6 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -85,6 +93,38 @@ class ProcessingErrorPolicyTest {
 
     assertThat(policy.handleError(context(), record(), new IllegalStateException("bug")).result())
         .isEqualTo(Result.RESUME);
+  }
+
+  @Test
+  void shouldCountEachDeadLetteredRecordByTopicInTheCountsTheServiceHandsIn() {
+    ProcessingErrorCounts counts = new ProcessingErrorCounts();
+    policy.configure(Map.of(ProcessingErrorPolicy.COUNTS_CONFIG, counts));
+
+    policy.handleError(context(), record(), new IllegalStateException("bug"));
+    policy.handleError(context(), record(), new RuntimeException(new SchemaRegistryUnavailableException("down")));
+
+    // the retriable failure is retried, not dead-lettered, so it is not counted
+    assertThat(counts.count("vitals.usage")).isEqualTo(1);
+    assertThat(counts.count("vitals.tickets")).isZero();
+  }
+
+  @Test
+  void shouldReceiveTheCountsObjectThroughTheStreamsConfiguration() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+        .peek((key, value) -> {
+          throw new IllegalStateException("bug");
+        }, Named.as("failing"));
+    ProcessingErrorCounts counts = new ProcessingErrorCounts();
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingErrorPolicy.class.getName());
+    properties.put(ProcessingErrorPolicy.COUNTS_CONFIG, counts);
+
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), properties)) {
+      driver.createInputTopic("in", new StringSerializer(), new StringSerializer()).pipeInput("acme", "event");
+    }
+
+    assertThat(counts.count("in")).isEqualTo(1);
   }
 
   private static Record<String, String> record() {
