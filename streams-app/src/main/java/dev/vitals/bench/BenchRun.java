@@ -62,7 +62,8 @@ final class BenchRun {
       ScrapeTime scrape;
       try {
         say(terminal, String.format("  restart with local state: %d ms to RUNNING", fromDisk.toRunning().toMillis()));
-        scrape = ScrapeTime.measure(fromDisk.service().httpPort());
+        scrape = ScrapeTime.measure(fromDisk.service().httpPort(), backlog.accounts().size(),
+            Duration.ofMinutes(1));
         say(terminal, String.format("  GET /metrics with %,d accounts owned: median %d ms, max %d ms, %,d bytes",
             scrape.accounts(), scrape.median().toMillis(), scrape.max().toMillis(), scrape.bytes()));
         Duration settle = feedFor.compareTo(Duration.ofSeconds(30)) > 0 ? feedFor : Duration.ofSeconds(30);
