@@ -28,14 +28,14 @@ public final class VitalsMetrics implements AutoCloseable {
    * @param accountSeriesCap how many accounts to export per-account series for, lowest scores first
    * @param version the release, and {@code modelVersion} the scoring model's, for {@code vitals_build_info}
    */
-  public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics, int accountSeriesCap, String version,
-      String modelVersion) {
+  public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics,
+      int accountSeriesCap, String version, String modelVersion) {
     registry.config().meterFilter(new PrometheusConventions());
     KafkaClientMeters.configure(registry);
     PipelineCounts counts = new PipelineCounts(streams::metrics);
     this.kafka = new KafkaClientMeters(streams);
-    this.pipeline = new PipelineMeters(counts, processingErrors, List.of(topics.usage(), topics.tickets(), topics.billing(),
-        topics.surveys(), topics.accounts(), topics.costs()));
+    this.pipeline = new PipelineMeters(counts, processingErrors, List.of(topics.usage(), topics.tickets(),
+        topics.billing(), topics.surveys(), topics.accounts(), topics.costs()));
     kafka.bindTo(registry);
     pipeline.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
