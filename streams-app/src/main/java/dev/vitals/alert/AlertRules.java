@@ -20,19 +20,23 @@ import java.util.function.Supplier;
  * The eight churn-risk rules of SPEC §4 as conditions on an account's current KPIs and score. A rule that holds is
  * open; one that stops holding resolves. What keeps them from flapping and from judging on thin data
  * ({@link AlertStability}): AT_RISK, SCORE_DROP, USAGE_COLLAPSE and RENEWAL_AT_RISK resolve some way past the
- * threshold that raised them; an alert stays open for its rule's minimum time; and the score-based rules raise only
- * for an account old enough whose score covers enough of the model.
+ * threshold that raised them, a memory read from the account's closing values of past days
+ * ({@link ClosingHysteresis}) so that it depends on the events only; an alert can be kept open for its rule's
+ * minimum time; and the score-based rules raise only for an account old enough whose score covers enough of the
+ * model.
  */
 public final class AlertRules {
   private final AlertThresholds thresholds;
   private final AlertStability stability;
   private final double atRiskBelow;
+  private final double healthyAtOrAbove;
   private final double renewalResolveAtOrAbove;
 
   public AlertRules(AlertThresholds thresholds, BandThresholds bands) {
     this.thresholds = thresholds;
     this.stability = thresholds.stability();
     this.atRiskBelow = bands.atRiskBelow();
+    this.healthyAtOrAbove = bands.healthyAtOrAbove();
     this.renewalResolveAtOrAbove = bands.healthyAtOrAbove() + stability.renewalResolveAbovePoints();
   }
 
@@ -85,8 +89,16 @@ public final class AlertRules {
    * model. An open alert is never resolved for want of evidence.
    */
   private boolean enoughEvidence(AlertInputs in) {
-    return in.accountAge().compareTo(stability.minimumAccountAge()) >= 0
-        && in.coverage() >= stability.minimumCoverage();
+    return in.accountAge().compareTo(stability.minimumAccountAge()) >= 0 && enoughCoverage(in);
+  }
+
+  private boolean enoughCoverage(AlertInputs in) {
+    return in.coverage() >= stability.minimumCoverage();
+  }
+
+  /** Whether the account was old enough at the close {@code back} days before the decision time. */
+  private boolean oldEnoughAt(AlertInputs in, int back) {
+    return in.accountAge().minusDays(back).compareTo(stability.minimumAccountAge()) >= 0;
   }
 
   /** Why {@code rule} holds, or null when it does not. */
@@ -134,14 +146,35 @@ public final class AlertRules {
     return false;
   }
 
+  /**
+   * A daily verdict: open from the close at which the score had fallen 15 points or more from the window's peak,
+   * until a close at which the fall is under the resolve margin. A close's fall is measured from the highest of the
+   * closes before it that the kept history covers.
+   */
   private Supplier<String> scoreDrop(AlertInputs in) {
-    boolean open = in.isOpen(AlertRule.SCORE_DROP);
-    double holdsFrom = open ? stability.scoreDropResolveBelowPoints() : thresholds.scoreDropPoints();
-    if (in.peakScore() == null || in.peakScore() - in.score() < holdsFrom || !open && !enoughEvidence(in)) {
+    List<Double> closes = in.pastScores();
+    if (in.peakScore() == null || !enoughCoverage(in) || !ClosingHysteresis.openAtLastClose(closes.size(),
+        back -> oldEnoughAt(in, back) && fallAtClose(closes, back) >= thresholds.scoreDropPoints(),
+        back -> fallAtClose(closes, back) < stability.scoreDropResolveBelowPoints())) {
       return null;
     }
-    return () -> String.format(ROOT, "health score fell %.1f points within %d days, from %.1f to %.1f",
-        in.peakScore() - in.score(), thresholds.scoreDropWindow().toDays(), in.peakScore(), in.score());
+    double fall = fallAtClose(closes, 1);
+    return () -> String.format(ROOT, "health score closed %.1f points under its peak of the %d days before, at %.1f"
+        + " (now %.1f)", fall, thresholds.scoreDropWindow().toDays(), closes.get(0), in.score());
+  }
+
+  /** The fall at the close {@code back} days ago from the highest close of the window before it; 0 without data. */
+  private double fallAtClose(List<Double> closes, int back) {
+    Double score = closes.get(back - 1);
+    double peak = Double.NaN;
+    long window = thresholds.scoreDropWindow().toDays();
+    for (int earlier = back + 1; earlier <= Math.min(closes.size(), back + window); earlier++) {
+      Double close = closes.get(earlier - 1);
+      if (close != null && !(close <= peak)) {
+        peak = close;
+      }
+    }
+    return score == null || Double.isNaN(peak) ? 0 : peak - score;
   }
 
   private Supplier<String> paymentFailures(FinancialKpis financial) {
@@ -160,17 +193,29 @@ public final class AlertRules {
     return () -> "NPS detractor: " + latest.respondentId() + " answered " + latest.score() + others;
   }
 
+  /**
+   * A daily verdict: open from the close at which usage over the last 7 days was under half the prior weekly average
+   * (on a baseline big enough to tell), until a close at which it is back at the resolve ratio.
+   */
   private Supplier<String> usageCollapse(AlertInputs in) {
-    UsageKpis usage = in.kpis().usage();
-    double holdsBelow = in.isOpen(AlertRule.USAGE_COLLAPSE) ? stability.usageCollapseResolveRatio()
-        : thresholds.usageCollapseRatio();
-    if (usage.usageTrend() == null || usage.usageTrend() >= holdsBelow
-        || usage.usageWeeklyAvgPrior28d() < thresholds.usageCollapseMinWeeklyEvents()) {
+    if (!ClosingHysteresis.openAtLastClose(in.pastScores().size(),
+        back -> collapsedAt(in.pastUsage().apply(back), thresholds.usageCollapseRatio()),
+        back -> !collapsedAt(in.pastUsage().apply(back), stability.usageCollapseResolveRatio()))) {
       return null;
     }
+    UsageKpis usage = in.pastUsage().apply(1);
     return () -> String.format(ROOT,
         "usage in the last 7 days (%d) is %.0f%% of the prior 28-day weekly average (%.1f)",
         usage.usageEvents7d(), 100 * usage.usageTrend(), usage.usageWeeklyAvgPrior28d());
+  }
+
+  private boolean collapseMeasurable(UsageKpis usage) {
+    return usage != null && usage.usageTrend() != null
+        && usage.usageWeeklyAvgPrior28d() >= thresholds.usageCollapseMinWeeklyEvents();
+  }
+
+  private boolean collapsedAt(UsageKpis usage, double ratio) {
+    return collapseMeasurable(usage) && usage.usageTrend() < ratio;
   }
 
   private Supplier<String> dormant(AlertInputs in) {
@@ -187,13 +232,21 @@ public final class AlertRules {
         ? () -> "no product usage in " + subscribedDays + " days as a subscriber" : null;
   }
 
+  /**
+   * A daily verdict: open from the close at which the account was not HEALTHY with its renewal within the window,
+   * until a close at which the score is some points into HEALTHY; resolved at once when the renewal is past, out of
+   * the window or cancelled (an event ends it).
+   */
   private Supplier<String> renewalAtRisk(AlertInputs in) {
     FinancialKpis financial = in.kpis().financial();
     Integer days = financial.daysToRenewal();
-    boolean open = in.isOpen(AlertRule.RENEWAL_AT_RISK);
-    boolean healthyEnough = open ? in.score() >= renewalResolveAtOrAbove : in.band() == HealthBand.HEALTHY;
-    if (days == null || days < 0 || days > thresholds.renewalWithin().toDays() || healthyEnough
-        || financial.cancelled() || !open && !enoughEvidence(in)) {
+    long window = thresholds.renewalWithin().toDays();
+    List<Double> closes = in.pastScores();
+    if (days == null || days < 0 || days > window || financial.cancelled() || !enoughCoverage(in)
+        || !ClosingHysteresis.openAtLastClose(closes.size(),
+            back -> oldEnoughAt(in, back) && closes.get(back - 1) != null
+                && closes.get(back - 1) < healthyAtOrAbove && days + back <= window,
+            back -> closes.get(back - 1) == null || closes.get(back - 1) >= renewalResolveAtOrAbove)) {
       return null;
     }
     return () -> String.format(ROOT, "renewal on %s in %d days while the account is %s", financial.renewalDate(), days,

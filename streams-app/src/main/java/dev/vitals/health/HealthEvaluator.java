@@ -64,7 +64,8 @@ public final class HealthEvaluator {
     AlertInputs inputs = new AlertInputs(derived.kpis(), assessment.score(), assessment.band(),
         derived.history().peakWithin(config.alerts().scoreDropWindow()), derived.detractors(),
         state.daysWithoutUsage(asOf), state.subscribedFor(asOf), derived.history().newestFirst(),
-        openFor(state, asOf), Duration.between(state.firstEventAt, asOf), assessment.coverage());
+        back -> state.usageAtClose(EventDay.of(asOf) - back), openFor(state, asOf),
+        Duration.between(state.firstEventAt, asOf), assessment.coverage());
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
       // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.

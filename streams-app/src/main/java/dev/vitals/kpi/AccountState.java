@@ -57,6 +57,13 @@ public final class AccountState {
    * day) reuses it and only re-checks what the passing of time changes. Cleared by every change to the ledgers.
    */
   public Object derived;
+  /**
+   * Usage KPIs at past closes, in memory only (recomputed after a restore or an eviction, from the ledgers): the
+   * closes USAGE_COLLAPSE's daily verdict reads, computed once per day rather than on every evaluation.
+   */
+  private final TreeMap<Long, UsageKpis> closingUsage = new TreeMap<>();
+  /** More closes than the score history needs, so a day's roll-over does not recompute the ones still needed. */
+  private static final int CLOSING_USAGE_KEPT = 16;
 
   public AccountState() {}
 
@@ -95,6 +102,8 @@ public final class AccountState {
     }
     derived = null;
     invalidateClosingScores(event, occurredAt);
+    // Seats (billing) and key features (profile) count in the usage KPIs too; a profile may change any past day.
+    closingUsage.tailMap(event instanceof AccountProfile ? Long.MIN_VALUE : EventDay.of(occurredAt)).clear();
     firstEventAt = firstEventAt == null || occurredAt.isBefore(firstEventAt) ? occurredAt : firstEventAt;
     latestEventAt = latestEventAt == null || occurredAt.isAfter(latestEventAt) ? occurredAt : latestEventAt;
   }
@@ -151,6 +160,28 @@ public final class AccountState {
         ticketTally.kpis(),
         billing.kpis(asOf),
         surveyTally.kpis());
+  }
+
+  /**
+   * The usage KPIs alone at the close of {@code day}, null before the account's first event: what USAGE_COLLAPSE
+   * reads at past closes, without tallying tickets and surveys. Kept in memory once computed, until an event on or
+   * before that day changes them.
+   */
+  public UsageKpis usageAtClose(long day) {
+    Instant close = EventDay.lastInstantOf(day);
+    if (firstEventAt == null || close.isBefore(firstEventAt)) {
+      return null;
+    }
+    UsageKpis kept = closingUsage.get(day);
+    if (kept == null) {
+      List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
+      kept = usage.kpis(close, billing.seatsAt(close), keyFeatures, billing.subscribedSinceAt(close));
+      closingUsage.put(day, kept);
+      while (closingUsage.size() > CLOSING_USAGE_KEPT) {
+        closingUsage.pollFirstEntry();
+      }
+    }
+    return kept;
   }
 
   /** Respondents whose latest NPS answer is a detractor's, as of {@code asOf}. */

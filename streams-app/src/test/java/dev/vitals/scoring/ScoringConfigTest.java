@@ -26,7 +26,7 @@ class ScoringConfigTest {
     ScoringConfig config = ScoringConfig.defaults();
 
     // then
-    assertThat(config.modelVersion()).isEqualTo("2026.11-2");
+    assertThat(config.modelVersion()).isEqualTo("2026.11-3");
     assertThat(config.bands()).isEqualTo(new BandThresholds(70, 40));
     assertThat(config.weights()).containsOnlyKeys(Segment.ENTERPRISE, Segment.MID_MARKET, Segment.SMB);
     assertThat(config.weights().get(Segment.SMB)).isEqualTo(new ComponentWeights(0.40, 0.15, 0.30, 0.15));
@@ -41,8 +41,8 @@ class ScoringConfigTest {
     ScoringConfig config = ScoringConfig.defaults();
 
     // then
-    // margins at the raising thresholds and no minimum open time: off in the bundled model (docs/alerts.md)
-    AlertStability stability = new AlertStability(15, 0.5, 0, Map.of(), Duration.ofDays(7), 0.5);
+    // resolve margins past the raising thresholds; no minimum open time (off in the bundled model, docs/alerts.md)
+    AlertStability stability = new AlertStability(10, 0.75, 5, Map.of(), Duration.ofDays(7), 0.5);
     assertThat(config.alerts()).isEqualTo(new AlertThresholds(45, 15, Duration.ofDays(7), 2, 6, 0.5, 50,
         Duration.ofDays(14), Duration.ofDays(60), stability));
     assertThat(config.alerts().stability().minimumOpenOf(AlertRule.SCORE_DROP)).isZero();
@@ -52,7 +52,7 @@ class ScoringConfigTest {
 
   @Test
   void shouldRefuseAResolveMarginThatWouldResolveBeforeTheRuleRaises() {
-    String yaml = TestScoring.defaultYaml().replace("usageCollapseAtRatio: 0.5", "usageCollapseAtRatio: 0.4");
+    String yaml = TestScoring.defaultYaml().replace("usageCollapseAtRatio: 0.75", "usageCollapseAtRatio: 0.4");
 
     assertThatThrownBy(() -> ScoringConfig.fromYaml("scoring.yaml", yaml))
         .isInstanceOf(InvalidScoringConfigException.class)
@@ -74,7 +74,7 @@ class ScoringConfigTest {
   void shouldLoadFileFromPath(@TempDir Path dir) throws IOException {
     // given
     Path file = dir.resolve("scoring.yaml");
-    Files.writeString(file, BUNDLED.replace("modelVersion: \"2026.11-2\"", "modelVersion: \"2026.12-test\""));
+    Files.writeString(file, BUNDLED.replace("modelVersion: \"2026.11-3\"", "modelVersion: \"2026.12-test\""));
 
     // when
     ScoringConfig config = ScoringConfig.load(file);
@@ -229,7 +229,7 @@ class ScoringConfigTest {
 
   @Test
   void shouldRejectBlankModelVersion() {
-    String yaml = BUNDLED.replace("modelVersion: \"2026.11-2\"", "modelVersion: \" \"");
+    String yaml = BUNDLED.replace("modelVersion: \"2026.11-3\"", "modelVersion: \" \"");
 
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage("scoring.yaml: modelVersion: is required and must not be blank");
@@ -267,7 +267,7 @@ class ScoringConfigTest {
     // then
     assertThat(text).isEqualTo(ScoringConfig.defaults().describe());
     assertThat(text.lines()).startsWith(
-        "scoring model 2026.11-2",
+        "scoring model 2026.11-3",
         "bands: HEALTHY >= 70, AT_RISK < 40, NEUTRAL in between",
         "component weights (usage / support / financial / sentiment):",
         "  ENTERPRISE  0.3 / 0.25 / 0.2 / 0.25",
@@ -284,7 +284,7 @@ class ScoringConfigTest {
             + " ENTERPRISE 30, MID_MARKET 25, SMB 15\n",
         "alerts: atRiskResolveAtOrAbove 45, scoreDropPoints 15, scoreDropWindow P7D, paymentFailures 2,"
             + " detractorMaxScore 6, usageCollapseRatio 0.5, usageCollapseMinWeeklyEvents 50, dormantAfter P14D, renewalWithin P60D\n"
-            + "  resolve margins: SCORE_DROP below 15 points, USAGE_COLLAPSE at 0.5, RENEWAL_AT_RISK 0 points above"
+            + "  resolve margins: SCORE_DROP below 10 points, USAGE_COLLAPSE at 0.75, RENEWAL_AT_RISK 5 points above"
             + " HEALTHY\n"
             + "  minimum open:\n"
             + "  minimum evidence for score-based rules: account age P7D, coverage 0.5\n",

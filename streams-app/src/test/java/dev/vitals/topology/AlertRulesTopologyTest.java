@@ -120,34 +120,36 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  void shouldRaiseScoreDropAt15PointsWithin7DaysAndResolveWhenTheScoreRecovers() {
+  void shouldRaiseScoreDropTheDayAfterACloseFifteenPointsUnderThePeakAndResolveAtACloseUnderTen() {
     useScoring(TestScoring.csatIsTheScore());
 
-    csat("2026-03-01T10:00:00Z", 17, 0);       // 17 / 17 = 100
+    csat("2026-03-01T10:00:00Z", 17, 0);       // 17 / 17 = 100, the close of 03-01 to 03-07
     pipeline.flush();
-    csat("2026-03-08T10:00:00Z", 0, 2);        // 17 / 19 = 89.5: down 10.5 against 03-01T10:00
+    csat("2026-03-08T10:00:00Z", 0, 2);        // 17 / 19 = 89.5
+    csat("2026-03-08T11:00:00Z", 0, 1);        // 17 / 20 = 85.0: 15 under the week's peak, but the day is not over
     pipeline.flush();
-    List<ChurnAlert> at10 = newAlerts(AlertRule.SCORE_DROP);
-    csat("2026-03-08T11:00:00Z", 0, 1);        // 17 / 20 = 85.0: down 15.0 against 03-01T11:00
+    List<ChurnAlert> sameDay = newAlerts(AlertRule.SCORE_DROP);
+    csat("2026-03-09T12:00:00Z", 1, 0);        // 18 / 21 = 85.7; 03-08 closed at 85.0
     pipeline.flush();
-    List<ChurnAlert> at15 = newAlerts(AlertRule.SCORE_DROP);
-    csat("2026-03-08T12:00:00Z", 0, 1);        // 17 / 21 = 81.0: down 19.0, still open
+    List<ChurnAlert> nextDay = newAlerts(AlertRule.SCORE_DROP);
+    csat("2026-03-10T12:00:00Z", 0, 1);        // 18 / 22 = 81.8; 03-09 closed 14.3 under the peak: still open
     pipeline.flush();
-    List<ChurnAlert> at19 = newAlerts(AlertRule.SCORE_DROP);
-    csat("2026-03-16T12:00:00Z", 1, 0);        // 18 / 22 = 81.8 against 81.0 on 03-09T12:00: up 0.8
+    List<ChurnAlert> stillFallen = newAlerts(AlertRule.SCORE_DROP);
+    // from 03-11 on, every close of the week before 03-18 is 81.8: no fall from a peak inside it
+    csat("2026-03-18T12:00:00Z", 1, 0);
     pipeline.flush();
     List<ChurnAlert> recovered = newAlerts(AlertRule.SCORE_DROP);
 
-    assertThat(at10).isEmpty();
-    assertThat(at15).singleElement().satisfies(alert -> {
+    assertThat(sameDay).isEmpty();
+    assertThat(nextDay).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RAISED);
       assertThat(alert.getSeverity()).isEqualTo(Severity.WARNING);
       assertThat(alert.getReason()).contains("15.0").contains("85.0");
     });
-    assertThat(at19).isEmpty();
+    assertThat(stillFallen).isEmpty();
     assertThat(recovered).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
-      assertThat(alert.getAlertId()).isEqualTo(at15.get(0).getAlertId());
+      assertThat(alert.getAlertId()).isEqualTo(nextDay.get(0).getAlertId());
     });
   }
 
@@ -160,6 +162,7 @@ class AlertRulesTopologyTest {
     csat("2026-03-04T10:00:00Z", 8, 0);        // 9 / 10 = 90
     pipeline.flush();
     csat("2026-03-07T10:00:00Z", 0, 2);        // 9 / 12 = 75: down 15 points in 3 days
+    csat("2026-03-08T10:00:00Z", 1, 0);        // the next day: 03-07 closed at 75
     pipeline.flush();
 
     assertThat(newAlerts(AlertRule.SCORE_DROP)).singleElement()
@@ -176,6 +179,7 @@ class AlertRulesTopologyTest {
     csat("2026-03-01T10:00:00Z", 17, 0);       // 100
     pipeline.flush();
     csat("2026-03-04T10:00:00Z", 0, 3);        // 17 / 20 = 85: down 15 in 3 days
+    csat("2026-03-05T10:00:00Z", 1, 0);        // the next day: 03-04 closed at 85
     pipeline.flush();
 
     assertThat(newAlerts(AlertRule.SCORE_DROP)).singleElement()
@@ -238,9 +242,9 @@ class AlertRulesTopologyTest {
   }
 
   @Test
-  void shouldRaiseUsageCollapseBelowHalfThePriorWeeklyAverageAndResolveAtThreeQuartersAfterThreeDays() {
+  void shouldRaiseUsageCollapseTheDayAfterACloseUnderHalfThePriorAverageAndResolveAtACloseAtThreeQuarters() {
     useScoring(TestScoring.fromDefaultReplacing(TestScoring.withAlertStability()));
-    // D = 2026-04-28; prior 28 days (03-25 .. 04-21) hold 400 events = 100 a week
+    // D = 2026-04-28; the 28 days before its last 7 (03-25 .. 04-21) hold 400 events = 100 a week
     pipeline.send(
         usage("acme", "2026-03-25T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
         usage("acme", "2026-04-05T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
@@ -248,25 +252,26 @@ class AlertRulesTopologyTest {
         usage("acme", "2026-04-21T12:00:00Z", UsageKind.LOGIN).setCount(100).build(),
         usage("acme", "2026-04-28T09:00:00Z", UsageKind.LOGIN).setCount(40).build()) // 40 / 100 = 40 %
         .flush();
-    List<ChurnAlert> at40 = newAlerts(AlertRule.USAGE_COLLAPSE);
-    pipeline.send(usage("acme", "2026-04-28T10:00:00Z", UsageKind.LOGIN).setCount(10).build()).flush(); // 50 / 100
-    List<ChurnAlert> at50 = newAlerts(AlertRule.USAGE_COLLAPSE);
-    // On 05-01 the prior 28 days (03-28 .. 04-24) hold 300 events = 75 a week; the last 7 days 54 = 72 %
-    pipeline.send(usage("acme", "2026-05-01T10:00:00Z", UsageKind.LOGIN).setCount(4).build()).flush();
-    List<ChurnAlert> at72 = newAlerts(AlertRule.USAGE_COLLAPSE);
-    pipeline.send(usage("acme", "2026-05-01T11:00:00Z", UsageKind.LOGIN).setCount(6).build()).flush(); // 60 = 80 %
-    List<ChurnAlert> at80 = newAlerts(AlertRule.USAGE_COLLAPSE);
+    List<ChurnAlert> sameDay = newAlerts(AlertRule.USAGE_COLLAPSE);
+    pipeline.send(usage("acme", "2026-04-29T10:00:00Z", UsageKind.LOGIN).setCount(1).build()).flush();
+    List<ChurnAlert> nextDay = newAlerts(AlertRule.USAGE_COLLAPSE);
+    // 04-29 .. 04-30 closed at 41 against 75 a week (03-27 .. 04-23 hold 300): 55 %, above half, under three quarters
+    pipeline.send(usage("acme", "2026-05-01T10:00:00Z", UsageKind.LOGIN).setCount(19).build()).flush();
+    List<ChurnAlert> underThreeQuarters = newAlerts(AlertRule.USAGE_COLLAPSE);
+    // 05-01 closed at 60 in the last 7 days against 75 a week: 80 %
+    pipeline.send(usage("acme", "2026-05-02T10:00:00Z", UsageKind.LOGIN).setCount(1).build()).flush();
+    List<ChurnAlert> recovered = newAlerts(AlertRule.USAGE_COLLAPSE);
 
-    assertThat(at40).singleElement().satisfies(alert -> {
+    assertThat(sameDay).as("a daily verdict: not before the day closes").isEmpty();
+    assertThat(nextDay).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RAISED);
       assertThat(alert.getSeverity()).isEqualTo(Severity.WARNING);
       assertThat(alert.getReason()).contains("(40)").contains("40%").contains("100.0");
     });
-    assertThat(at50).as("back at half: the margin keeps it open").isEmpty();
-    assertThat(at72).as("under three quarters").isEmpty();
-    assertThat(at80).singleElement().satisfies(alert -> {
+    assertThat(underThreeQuarters).as("back above half: the margin keeps it open").isEmpty();
+    assertThat(recovered).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
-      assertThat(alert.getAlertId()).isEqualTo(at40.get(0).getAlertId());
+      assertThat(alert.getAlertId()).isEqualTo(nextDay.get(0).getAlertId());
     });
   }
 
@@ -387,19 +392,19 @@ class AlertRulesTopologyTest {
 
     assertThat(at61.getBand()).isEqualTo(HealthBand.NEUTRAL);
     assertThat(at61Alerts).isEmpty();
-    assertThat(at60).singleElement().satisfies(alert -> {
+    assertThat(at60).as("a daily verdict: the day closes 60 days before the renewal").isEmpty();
+    assertThat(at59).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RAISED);
       assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
       assertThat(alert.getBand()).isEqualTo(HealthBand.NEUTRAL);
-      assertThat(alert.getReason()).contains("2026-05-30").contains("60 days");
+      assertThat(alert.getReason()).contains("2026-05-30").contains("59 days");
     });
-    assertThat(at59).isEmpty();
     assertThat(healthy.getBand()).isEqualTo(HealthBand.HEALTHY);
     assertThat(healthyWithinAWeek).isEmpty();
     assertThat(aWeekLater.getScore()).isGreaterThanOrEqualTo(75.0);
     assertThat(whenHealthy).singleElement().satisfies(alert -> {
       assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
-      assertThat(alert.getAlertId()).isEqualTo(at60.get(0).getAlertId());
+      assertThat(alert.getAlertId()).isEqualTo(at59.get(0).getAlertId());
     });
   }
 
