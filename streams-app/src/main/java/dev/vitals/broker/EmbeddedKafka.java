@@ -106,6 +106,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     server.put("share.coordinator.state.topic.min.isr", "1");
     server.put("group.initial.rebalance.delay.ms", "0");
     server.put("num.partitions", "1");
+    // The demo and the tests publish histories whose record timestamps are the events' own times, weeks or months
+    // old. Time-based retention counts from those timestamps, so the broker's first retention check (30 s after
+    // start) would delete whole segments of input not yet read. The embedded broker keeps everything; a production
+    // cluster sets retention for the age of what it is given (docs/operations.md, backfills).
+    server.put("log.retention.ms", "-1");
     try {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve("server.properties");

@@ -10,7 +10,7 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * The topics Vitals reads and writes, with their settings: the account topics share one partition count (they
  * meet in one task, so they must be co-partitioned); profiles and health are compacted (latest per account);
- * alerts and dead letters are kept for a while to be read by people.
+ * alerts and dead letters are kept for a while after they are written, to be read by people.
  */
 public final class TopicLayout {
   private static final Duration ALERT_RETENTION = Duration.ofDays(90);
@@ -39,7 +39,14 @@ public final class TopicLayout {
     return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
   }
 
+  /**
+   * Kept for {@code duration} after being written. The records carry event times (an alert its decision time, a
+   * dead letter its input's timestamp), which for a replayed or backfilled history are months old: retention counted
+   * from them would delete these records, which people read, as soon as their segment rolled. The broker's append
+   * time is what retention counts from here; the event time stays in the record's value and headers.
+   */
   private static Map<String, String> retention(Duration duration) {
-    return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(duration.toMillis()));
+    return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(duration.toMillis()),
+        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
   }
 }
