@@ -145,16 +145,16 @@ public final class HttpApi implements AutoCloseable {
    */
   private void portfolio(HttpExchange exchange, String path, KafkaStreams.State state)
       throws IOException, InterruptedException {
-    if (state != KafkaStreams.State.RUNNING) {
-      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
-      return;
-    }
     PortfolioRequest kpis;
     try {
       kpis = PortfolioRequest.parse(queryParameter(exchange, "period"), queryParameter(exchange, "segment"),
           queryParameter(exchange, "asOf"), path.equals("/kpis/share"));
     } catch (IllegalArgumentException e) {
       respond(exchange, 400, error(e.getMessage()));
+      return;
+    }
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
     switch (path) {
