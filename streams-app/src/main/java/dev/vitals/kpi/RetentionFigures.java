@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param renewed a RENEWED event in the period
  * @param everRenewed at least one RENEWED event, ever
  */
-record RetentionFigures(boolean subscribedAtStart, boolean subscribedAtEnd, boolean firstSubscribedInPeriod,
+public record RetentionFigures(boolean subscribedAtStart, boolean subscribedAtEnd, boolean firstSubscribedInPeriod,
     boolean renewalDue, boolean renewed, boolean everRenewed) {
 
   static final int AT_START = 0;
@@ -28,7 +28,7 @@ record RetentionFigures(boolean subscribedAtStart, boolean subscribedAtEnd, bool
   static final int LOYAL = 7;
   static final int COUNTS = 8;
 
-  static RetentionFigures of(BillingLedger billing, Instant asOf, Duration period) {
+  public static RetentionFigures of(BillingLedger billing, Instant asOf, Duration period) {
     Instant start = asOf.minus(period);
     boolean firstSubscribed = billing.movements().stream()
         .anyMatch(m -> m.kind() == MrrMovement.Kind.NEW && TicketBook.within(m.at(), start, asOf));
@@ -37,12 +37,12 @@ record RetentionFigures(boolean subscribedAtStart, boolean subscribedAtEnd, bool
   }
 
   /** Lost in the period: subscribed at its start, not at its end (a churn followed by a return is not lost). */
-  boolean churned() {
+  public boolean churned() {
     return subscribedAtStart && !subscribedAtEnd;
   }
 
   /** Won in the period: subscribed at its end, not at its start, for the first time or again. */
-  boolean won() {
+  public boolean won() {
     return subscribedAtEnd && !subscribedAtStart;
   }
 

@@ -47,7 +47,7 @@ public final class VitalsService implements AutoCloseable {
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
     String version = VitalsService.class.getPackage().getImplementationVersion();
     this.metrics = new VitalsMetrics(streams, processingErrors, config.topics(), config.accountSeriesCap(),
-        version == null ? "development" : version, scoring.modelVersion());
+        version == null ? "development" : version, scoring.modelVersion(), grossMargin);
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
     streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);
   }
