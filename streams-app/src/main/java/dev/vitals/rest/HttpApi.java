@@ -68,8 +68,9 @@ public final class HttpApi implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Closes the exchange only after any error was answered: closed first, the client would get no response. */
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       if (!"GET".equals(exchange.getRequestMethod())) {
         respond(exchange, 405, error("only GET is served"));
         return;
@@ -83,6 +84,8 @@ public final class HttpApi implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.warn("request {} failed: {}", exchange.getRequestURI(), e.toString());
       respond(exchange, 502, error(e.getMessage()));
+    } finally {
+      exchange.close();
     }
   }
 

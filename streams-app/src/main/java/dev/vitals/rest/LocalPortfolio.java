@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -44,11 +45,26 @@ public final class LocalPortfolio {
     this.clocks = clocks;
   }
 
-  /** The local stores of a running instance (every task it hosts). */
-  static LocalPortfolio of(KafkaStreams streams) {
-    return new LocalPortfolio(store(streams, StoreNames.ACCOUNT_SUMMARY), store(streams, StoreNames.ACCOUNT_LEDGER),
-        store(streams, StoreNames.ACCOUNT_HEALTH), store(streams, StoreNames.COST_LEDGER),
-        store(streams, StoreNames.EVENT_CLOCK));
+  /**
+   * The local stores of a running instance (every task it hosts). An instance may host no task of a sub-topology
+   * (the cost ledger's single-partition topic goes to one instance; more instances than partitions leave some
+   * without accounts): its share of that part is empty, while a store it does host but cannot read yet (restoring,
+   * moving) still fails the request.
+   */
+  static LocalPortfolio of(KafkaStreams streams, HostInfo self) {
+    boolean accounts = hosts(streams, self, StoreNames.ACCOUNT_SUMMARY);
+    boolean costs = hosts(streams, self, StoreNames.COST_LEDGER);
+    return new LocalPortfolio(
+        accounts ? store(streams, StoreNames.ACCOUNT_SUMMARY) : null,
+        accounts ? store(streams, StoreNames.ACCOUNT_LEDGER) : null,
+        accounts ? store(streams, StoreNames.ACCOUNT_HEALTH) : null,
+        costs ? store(streams, StoreNames.COST_LEDGER) : null,
+        accounts ? store(streams, StoreNames.EVENT_CLOCK) : null);
+  }
+
+  private static boolean hosts(KafkaStreams streams, HostInfo self, String store) {
+    return streams.metadataForAllStreamsClients().stream()
+        .anyMatch(instance -> instance.hostInfo().equals(self) && instance.stateStoreNames().contains(store));
   }
 
   /**
@@ -56,6 +72,9 @@ public final class LocalPortfolio {
    * The report's instant is the latest of every instance's, as replay's is the latest of the whole history.
    */
   public Optional<Instant> clock() {
+    if (clocks == null) {
+      return Optional.empty();
+    }
     long latest = Long.MIN_VALUE;
     try (KeyValueIterator<String, Long> all = clocks.all()) {
       while (all.hasNext()) {
@@ -68,6 +87,16 @@ public final class LocalPortfolio {
   /** The local accounts and months of spend, tallied as of {@code asOf} over {@code period}. */
   public PortfolioShare share(Instant asOf, KpiPeriod period) {
     PortfolioShare.Builder share = new PortfolioShare.Builder(asOf, period);
+    if (summaries != null) {
+      addAccounts(share);
+    }
+    if (costs != null) {
+      addCosts(share);
+    }
+    return share.build();
+  }
+
+  private void addAccounts(PortfolioShare.Builder share) {
     AccountBook accounts = new AccountBook(new QueriedAccountStore(summaries, ledger), DECODED_ACCOUNTS);
     accounts.forEachAccount(accountId -> {
       AccountState state = accounts.find(accountId);
@@ -75,13 +104,15 @@ public final class LocalPortfolio {
       HealthBand band = last == null ? null : last.getBand();
       share.add(state, band);
     });
+  }
+
+  private void addCosts(PortfolioShare.Builder share) {
     try (KeyValueIterator<String, StoredMonthlyCost> all = costs.all()) {
       all.forEachRemaining(entry -> {
         MonthlyCost cost = MonthlyCost.of(entry.value);
         share.addCost(cost.centre(), cost.month(), cost.amountCents(), cost.newAccounts());
       });
     }
-    return share.build();
   }
 
   private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams, String name) {

@@ -48,7 +48,7 @@ final class PortfolioQueries {
 
   /** The whole report over {@code period}, from every instance. */
   PortfolioKpis report(KpiPeriod period) throws IOException, InterruptedException {
-    LocalPortfolio local = LocalPortfolio.of(streams);
+    LocalPortfolio local = LocalPortfolio.of(streams, self);
     List<HostInfo> others = otherInstances();
     Instant asOf = local.clock().orElse(Instant.EPOCH);
     for (HostInfo host : others) {
@@ -67,13 +67,13 @@ final class PortfolioQueries {
 
   /** This instance's clock, for an instance gathering a report. */
   String localClock() throws IOException {
-    Optional<Instant> clock = LocalPortfolio.of(streams).clock();
+    Optional<Instant> clock = LocalPortfolio.of(streams, self).clock();
     return JSON.writeValueAsString(new InstanceClock(clock.orElse(null)));
   }
 
   /** This instance's share as of {@code asOf}, for an instance gathering a report. */
   String localShare(Instant asOf, KpiPeriod period) throws IOException {
-    return JSON.writeValueAsString(LocalPortfolio.of(streams).share(asOf, period));
+    return JSON.writeValueAsString(LocalPortfolio.of(streams, self).share(asOf, period));
   }
 
   /** An instance's latest usage event time; null before its first. */
