@@ -39,8 +39,9 @@ public record CostTally(Map<String, Long> spendCents, Map<String, Integer> month
 
   /** This tally with one more reported month of one centre. */
   public CostTally plusMonth(CostCentre centre, long amountCents, Integer wonAccounts) {
-    Map<String, Long> spend = new LinkedHashMap<>(empty().spendCents);
-    Map<String, Integer> counted = new LinkedHashMap<>(empty().months);
+    CostTally none = empty();
+    Map<String, Long> spend = new LinkedHashMap<>(none.spendCents);
+    Map<String, Integer> counted = new LinkedHashMap<>(none.months);
     spend.put(centre.name(), amountCents);
     counted.put(centre.name(), 1);
     int won = centre == CostCentre.ACQUISITION && wonAccounts != null ? wonAccounts : 0;

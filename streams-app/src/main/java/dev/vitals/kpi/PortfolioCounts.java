@@ -21,7 +21,8 @@ import java.util.Map;
  * @param renewalsDue accounts whose renewal fell due in the period (or that renewed in it)
  * @param renewed of those, the accounts with a RENEWED event in the period
  * @param loyalAccounts of {@code accountsAtEnd}, those that have renewed at least once
- * @param accountsAtStart90d, churnedAccounts90d the same over the trailing 90 days, for CLV's expected lifetime
+ * @param accountsAtStart90d accounts subscribed 90 days before, for CLV's expected lifetime
+ * @param churnedAccounts90d of those, the ones not subscribed at the end
  */
 public record PortfolioCounts(
     int accounts,

@@ -6,6 +6,7 @@ import dev.vitals.schema.Segment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public record PortfolioShare(Instant asOf, int periodDays, Map<String, Portfolio
           + other.asOf + "/" + other.periodDays);
     }
     Map<String, PortfolioTally> merged = new LinkedHashMap<>();
-    for (Map<String, PortfolioCounts> side : java.util.List.of(segments, other.segments)) {
+    for (Map<String, PortfolioCounts> side : List.of(segments, other.segments)) {
       side.forEach((segment, counts) -> merged
           .computeIfAbsent(segment, s -> new PortfolioTally(asOf, new KpiPeriod(periodDays).duration()))
           .add(counts));
