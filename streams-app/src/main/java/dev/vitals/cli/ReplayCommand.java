@@ -1,5 +1,6 @@
 package dev.vitals.cli;
 
+import dev.vitals.kpi.KpiPeriod;
 import dev.vitals.replay.Replay;
 import dev.vitals.replay.ReplaySummary;
 import dev.vitals.scoring.ScoringConfig;
@@ -33,13 +34,24 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Scoring model to try (default: the bundled model).")
   Path scoring;
 
+  @Option(names = "--period", paramLabel = "DAYS", defaultValue = "30",
+      description = "The trailing period of kpis.json's retention and revenue KPIs: 30, 90 or 365 days"
+          + " (default: ${DEFAULT-VALUE}).")
+  String period;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isReadable(events)) {
       throw new UserError("cannot read events file " + events, 2);
     }
+    KpiPeriod kpiPeriod;
+    try {
+      kpiPeriod = KpiPeriod.parse(period);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--period: " + e.getMessage(), 2);
+    }
     ScoringConfig config = ScoringConfigs.load(scoring);
-    ReplaySummary summary = new Replay(config).run(events, out, spec.commandLine().getErr());
+    ReplaySummary summary = new Replay(config, kpiPeriod).run(events, out, spec.commandLine().getErr());
     spec.commandLine().getOut().printf("replayed %d lines: %d accepted, %d rejected; %d accounts, %d alert"
             + " transitions; results in %s%n", summary.lines(), summary.accepted(), summary.rejected(),
         summary.accounts(), summary.alerts(), out);

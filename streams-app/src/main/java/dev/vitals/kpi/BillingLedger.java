@@ -123,6 +123,34 @@ public final class BillingLedger {
     return movements;
   }
 
+  /** True when the account is subscribed (MRR above 0, not cancelled) at {@code asOf}. */
+  public boolean subscribedAt(Instant asOf) {
+    return positionAt(asOf).subscribed();
+  }
+
+  /** True when a RENEWED event falls in ({@code from}, {@code to}]. */
+  boolean renewedWithin(Instant from, Instant to) {
+    return entries.stream()
+        .anyMatch(entry -> entry.kind() == BillingEventKind.RENEWED && TicketBook.within(entry.at(), from, to));
+  }
+
+  /**
+   * True when a renewal fell due in ({@code from}, {@code to}]: a renewal date known by {@code to} (from any
+   * billing event, or the baseline) lies in it. A renewal that came early, before its date, is due too: it is
+   * counted where it happened ({@link #renewedWithin}), so a renewal rate never exceeds 1.
+   */
+  boolean renewalDueWithin(Instant from, Instant to) {
+    if (dueWithin(baselineRenewalDate, from, to) || renewedWithin(from, to)) {
+      return true;
+    }
+    return entries.stream().anyMatch(entry -> !entry.at().isAfter(to) && dueWithin(entry.renewalDate(), from, to));
+  }
+
+  private static boolean dueWithin(LocalDate renewalDate, Instant from, Instant to) {
+    return renewalDate != null
+        && TicketBook.within(renewalDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), from, to);
+  }
+
   /** MRR as of {@code asOf}; null when unknown. */
   public Long mrrAt(Instant asOf) {
     return positionAt(asOf).mrrCents;

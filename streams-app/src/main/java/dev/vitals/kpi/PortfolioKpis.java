@@ -1,51 +1,33 @@
 package dev.vitals.kpi;
 
-import dev.vitals.schema.HealthBand;
-import dev.vitals.schema.Segment;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The portfolio's KPIs, overall and per segment, as of the stream time (the latest event time of any account):
- * surveys and tickets pooled over every account, MRR summed, MRR movements, GRR and NRR over the trailing period.
+ * The portfolio's KPIs, overall and per segment, as of the stream time (the latest usage event time of any
+ * account) and over a trailing period: surveys and tickets pooled over every account, MRR summed, MRR movements,
+ * GRR, NRR, logo and revenue retention over the period, power users, CLV, and the cost KPIs (overall only).
  *
  * @param segments keyed by segment name; accounts without a profile are under {@code UNKNOWN}
  */
-public record PortfolioKpis(Instant asOf, int periodDays, SegmentKpis overall, Map<String, SegmentKpis> segments) {
+public record PortfolioKpis(Instant asOf, int periodDays, SegmentKpis overall, Map<String, SegmentKpis> segments,
+    CostKpis costs) {
 
-  /** Default period for MRR movements, GRR and NRR: a month, as CS teams report them. */
-  public static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+  /** Gross margin CLV is computed with unless configured (SPEC §3). */
+  public static final double DEFAULT_GROSS_MARGIN = 0.8;
 
-  /** Collects accounts, then {@link #build()}s the report. */
-  public static final class Builder {
-    private final Instant asOf;
-    private final Duration period;
-    private final PortfolioTally overall;
-    private final Map<String, PortfolioTally> segments = new LinkedHashMap<>();
-
-    public Builder(Instant asOf, Duration period) {
-      this.asOf = asOf;
-      this.period = period;
-      this.overall = new PortfolioTally(asOf, period);
-      for (Segment segment : Segment.values()) {
-        segments.put(segment.name(), new PortfolioTally(asOf, period));
-      }
-    }
-
-    /** Adds one account with the band of its latest health record (null when it has none). */
-    public Builder add(AccountState state, HealthBand band) {
-      overall.add(state, band);
-      String segment = state.profile == null ? "UNKNOWN" : state.profile.segment().name();
-      segments.computeIfAbsent(segment, s -> new PortfolioTally(asOf, period)).add(state, band);
-      return this;
-    }
-
-    public PortfolioKpis build() {
-      Map<String, SegmentKpis> bySegment = new LinkedHashMap<>();
-      segments.forEach((segment, tally) -> bySegment.put(segment, tally.kpis()));
-      return new PortfolioKpis(asOf, (int) period.toDays(), overall.kpis(), bySegment);
-    }
+  /** The report of a (merged) share: the overall counts are the sum of the segments'. */
+  public static PortfolioKpis of(PortfolioShare share, double grossMargin) {
+    PortfolioTally overall = new PortfolioTally(share.asOf(), new KpiPeriod(share.periodDays()).duration());
+    Map<String, SegmentKpis> bySegment = new LinkedHashMap<>();
+    share.segments().forEach((segment, counts) -> {
+      overall.add(counts);
+      bySegment.put(segment, SegmentKpis.of(counts, grossMargin));
+    });
+    PortfolioCounts total = overall.counts();
+    SegmentKpis overallKpis = SegmentKpis.of(total, grossMargin);
+    return new PortfolioKpis(share.asOf(), share.periodDays(), overallKpis, bySegment,
+        CostKpis.of(share.costs(), total, overallKpis.clv()));
   }
 }

@@ -3,6 +3,7 @@ package dev.vitals.metrics;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.state.StoredFigures;
 import dev.vitals.state.stored.StoredAccountFigures;
+import dev.vitals.state.stored.StoredRetention;
 import dev.vitals.topology.StoreNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,9 @@ interface OwnedAccounts {
             streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_HEALTH,
                 QueryableStoreTypes.<String, AccountHealth>keyValueStore())),
             streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_FIGURES,
-                QueryableStoreTypes.<String, StoredAccountFigures>keyValueStore())))
+                QueryableStoreTypes.<String, StoredAccountFigures>keyValueStore())),
+            streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ACCOUNT_RETENTION,
+                QueryableStoreTypes.<String, StoredRetention>keyValueStore())))
             .read();
       } catch (InvalidStateStoreException e) {
         // Starting, restoring or shutting down: the stores are not queryable, and this instance exports no account.
@@ -41,24 +44,32 @@ interface OwnedAccounts {
     };
   }
 
-  /** Every account of the health view, with its figures. */
+  /** Every account of the health view, with its figures and retention answers. */
   static OwnedAccounts of(ReadOnlyKeyValueStore<String, AccountHealth> health,
-      ReadOnlyKeyValueStore<String, StoredAccountFigures> figures) {
+      ReadOnlyKeyValueStore<String, StoredAccountFigures> figures,
+      ReadOnlyKeyValueStore<String, StoredRetention> retention) {
     return () -> {
-      // Both stores are read through once: a point lookup in a store spread over several tasks tries each task's
+      // Every store is read through once: a point lookup in a store spread over several tasks tries each task's
       // store in turn, which for every owned account cost more than the whole scan.
-      Map<String, StoredAccountFigures> figuresByAccount = new HashMap<>();
-      try (KeyValueIterator<String, StoredAccountFigures> all = figures.all()) {
-        all.forEachRemaining(entry -> figuresByAccount.put(entry.key, entry.value));
-      }
+      Map<String, StoredAccountFigures> figuresByAccount = readAll(figures);
+      Map<String, StoredRetention> retentionByAccount = readAll(retention);
       List<OwnedAccount> accounts = new ArrayList<>();
       try (KeyValueIterator<String, AccountHealth> all = health.all()) {
         all.forEachRemaining(entry -> {
           StoredAccountFigures stored = figuresByAccount.get(entry.key);
-          accounts.add(new OwnedAccount(entry.value, stored == null ? null : StoredFigures.fromStored(stored)));
+          accounts.add(new OwnedAccount(entry.value, stored == null ? null : StoredFigures.fromStored(stored),
+              retentionByAccount.get(entry.key)));
         });
       }
       return accounts;
     };
+  }
+
+  private static <V> Map<String, V> readAll(ReadOnlyKeyValueStore<String, V> store) {
+    Map<String, V> byAccount = new HashMap<>();
+    try (KeyValueIterator<String, V> all = store.all()) {
+      all.forEachRemaining(entry -> byAccount.put(entry.key, entry.value));
+    }
+    return byAccount;
   }
 }

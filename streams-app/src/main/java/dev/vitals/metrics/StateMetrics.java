@@ -24,8 +24,13 @@ final class StateMetrics implements MultiCollector {
     List<OwnedAccount> owned = accounts.read();
     MetricFamilies families = new MetricFamilies();
     SegmentTotals totals = new SegmentTotals();
-    owned.forEach(totals::add);
+    RetentionTotals retention = new RetentionTotals();
+    owned.forEach(account -> {
+      totals.add(account);
+      retention.add(account);
+    });
     totals.exportTo(families);
+    retention.exportTo(families);
     new AccountSeries(accountSeriesCap).exportTo(owned, families);
     return new MetricSnapshots(families.build());
   }

@@ -27,9 +27,10 @@ public final class VitalsMetrics implements AutoCloseable {
   /**
    * @param accountSeriesCap how many accounts to export per-account series for, lowest scores first
    * @param version the release, and {@code modelVersion} the scoring model's, for {@code vitals_build_info}
+   * @param grossMargin CLV's, exported for the recording rule that computes CLV
    */
   public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics,
-      int accountSeriesCap, String version, String modelVersion) {
+      int accountSeriesCap, String version, String modelVersion, double grossMargin) {
     registry.config().meterFilter(new PrometheusConventions());
     KafkaClientMeters.configure(registry);
     PipelineCounts counts = new PipelineCounts(streams::metrics);
@@ -49,6 +50,7 @@ public final class VitalsMetrics implements AutoCloseable {
         .register(registry);
     registry.getPrometheusRegistry().register(new EventToScoreLatency(counts));
     registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap));
+    registry.getPrometheusRegistry().register(new CostSeries(CostSeries.CostReports.of(streams), grossMargin));
   }
 
   /** The Prometheus text format. */

@@ -8,7 +8,9 @@ import dev.vitals.events.InvalidEventException;
 import dev.vitals.events.JsonEventCodec;
 import dev.vitals.kpi.AccountState;
 import dev.vitals.json.AvroJson;
+import dev.vitals.kpi.KpiPeriod;
 import dev.vitals.kpi.PortfolioKpis;
+import dev.vitals.kpi.PortfolioShare;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.scoring.ScoringConfig;
 import java.io.BufferedReader;
@@ -41,10 +43,18 @@ public final class Replay {
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ScoringConfig config;
+  private final KpiPeriod period;
   private final JsonEventCodec codec = new JsonEventCodec();
 
+  /** A replay whose kpis.json covers the trailing month. */
   public Replay(ScoringConfig config) {
+    this(config, KpiPeriod.MONTH);
+  }
+
+  /** A replay whose kpis.json covers {@code period} (30, 90 or 365 days) up to the last event. */
+  public Replay(ScoringConfig config, KpiPeriod period) {
     this.config = config;
+    this.period = period;
   }
 
   public ReplaySummary run(Path events, Path outDir, PrintWriter diagnostics) throws IOException {
@@ -164,15 +174,17 @@ public final class Replay {
     }
   }
 
-  private static void writeKpis(Path file, ReplayPipeline pipeline, Map<String, AccountHealth> finalHealth)
+  private void writeKpis(Path file, ReplayPipeline pipeline, Map<String, AccountHealth> finalHealth)
       throws IOException {
-    PortfolioKpis.Builder portfolio = new PortfolioKpis.Builder(pipeline.clock(), PortfolioKpis.DEFAULT_PERIOD);
+    PortfolioShare.Builder portfolio = new PortfolioShare.Builder(pipeline.clock(), period);
     Map<String, AccountState> states = new TreeMap<>();
     pipeline.forEachAccount(state -> states.put(state.accountId, state));
     states.forEach((accountId, state) -> {
       AccountHealth health = finalHealth.get(accountId);
       portfolio.add(state, health == null ? null : health.getBand());
     });
-    JSON.writeValue(file.toFile(), portfolio.build());
+    pipeline.costs().forEach(cost -> portfolio.addCost(cost.centre(), cost.month(), cost.amountCents(),
+        cost.newAccounts()));
+    JSON.writeValue(file.toFile(), PortfolioKpis.of(portfolio.build(), config.portfolio().grossMargin()));
   }
 }

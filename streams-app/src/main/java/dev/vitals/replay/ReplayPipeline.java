@@ -14,14 +14,18 @@ import dev.vitals.scoring.PipelinePolicy;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.state.AccountBook;
 import dev.vitals.topology.EventChecks;
+import dev.vitals.topology.MonthlyCost;
 import dev.vitals.topology.RejectReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -48,6 +52,8 @@ final class ReplayPipeline {
   private final Set<String> seenEventIds = new HashSet<>();
   /** In key order, as the live processor walks its pending store. */
   private final Set<String> pending = new TreeSet<>();
+  /** The latest report per cost centre and month, as the live cost ledger keeps them. */
+  private final Map<String, MonthlyCost> costs = new TreeMap<>();
   private final Consumer<AccountHealth> health;
   private final Consumer<ChurnAlert> alerts;
   private Instant clock = Instant.EPOCH;
@@ -72,8 +78,16 @@ final class ReplayPipeline {
     if (future.isPresent()) {
       return future.get().line();
     }
-    // Cost entries are not account events (the live topology keeps them apart, without de-duplication).
-    if (event instanceof CostEntry || !seenEventIds.add(EventType.eventId(event))) {
+    // Cost entries are not account events: the live topology keeps the latest report per centre and month apart,
+    // without de-duplication (a re-sent report replaces itself).
+    if (event instanceof CostEntry entry) {
+      MonthlyCost cost = MonthlyCost.of(entry);
+      if (cost.replaces(costs.get(cost.ledgerKey()))) {
+        costs.put(cost.ledgerKey(), cost);
+      }
+      return null;
+    }
+    if (!seenEventIds.add(EventType.eventId(event))) {
       return null;
     }
     String accountId = EventType.accountId(event);
@@ -124,6 +138,11 @@ final class ReplayPipeline {
   /** Every account's state, for the portfolio KPIs. */
   void forEachAccount(Consumer<AccountState> action) {
     accounts.forEachAccount(accountId -> action.accept(accounts.find(accountId)));
+  }
+
+  /** Every month of spend kept, as the live cost ledger holds them. */
+  Collection<MonthlyCost> costs() {
+    return costs.values();
   }
 
   /** The latest event time seen. */

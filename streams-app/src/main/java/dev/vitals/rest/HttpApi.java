@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read-only HTTP interface (SPEC §7), on the JDK's own server: {@code GET /accounts/{id}/health},
- * {@code GET /accounts?band=AT_RISK}, {@code GET /healthz} (the process is alive and Streams has not failed),
+ * {@code GET /accounts?band=AT_RISK}, {@code GET /kpis?segment=&period=} (the portfolio report across instances),
+ * {@code GET /healthz} (the process is alive and Streams has not failed),
  * {@code GET /readyz} (Streams is RUNNING), {@code GET /metrics} (Prometheus text format). While the instance is
  * not RUNNING, account queries answer 503: its stores may be restoring or moving.
  */
@@ -39,6 +40,7 @@ public final class HttpApi implements AutoCloseable {
   private final KafkaStreams streams;
   private final VitalsMetrics metrics;
   private final HealthQueries queries;
+  private final PortfolioQueries portfolio;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
     Thread thread = new Thread(runnable, "vitals-http");
@@ -46,11 +48,12 @@ public final class HttpApi implements AutoCloseable {
     return thread;
   });
 
-  public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised)
-      throws IOException {
+  public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
+      double grossMargin) throws IOException {
     this.streams = streams;
     this.metrics = metrics;
     this.queries = new HealthQueries(streams, advertised);
+    this.portfolio = new PortfolioQueries(streams, advertised, grossMargin);
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -65,8 +68,9 @@ public final class HttpApi implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Closes the exchange only after any error was answered: closed first, the client would get no response. */
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       if (!"GET".equals(exchange.getRequestMethod())) {
         respond(exchange, 405, error("only GET is served"));
         return;
@@ -80,6 +84,8 @@ public final class HttpApi implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.warn("request {} failed: {}", exchange.getRequestURI(), e.toString());
       respond(exchange, 502, error(e.getMessage()));
+    } finally {
+      exchange.close();
     }
   }
 
@@ -91,6 +97,7 @@ public final class HttpApi implements AutoCloseable {
       case "/readyz" -> respond(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, status(state));
       case "/metrics" -> respondText(exchange, 200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
       case "/accounts" -> listAccounts(exchange, state);
+      case "/kpis", "/kpis/clock", "/kpis/share" -> portfolio(exchange, path, state);
       default -> accountHealth(exchange, path, state);
     }
   }
@@ -133,6 +140,31 @@ public final class HttpApi implements AutoCloseable {
         .sorted((a, b) -> Double.compare(a.path("score").asDouble(), b.path("score").asDouble()))
         .forEach(body::add);
     respond(exchange, 200, body.toString());
+  }
+
+  /**
+   * {@code /kpis}: the report, whole or of one segment; {@code /kpis/clock} and {@code /kpis/share}: this
+   * instance's part, for the instance that gathers a report (see {@link PortfolioQueries}).
+   */
+  private void portfolio(HttpExchange exchange, String path, KafkaStreams.State state)
+      throws IOException, InterruptedException {
+    PortfolioRequest kpis;
+    try {
+      kpis = PortfolioRequest.parse(queryParameter(exchange, "period"), queryParameter(exchange, "segment"),
+          queryParameter(exchange, "asOf"), path.equals("/kpis/share"));
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, error(e.getMessage()));
+      return;
+    }
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    switch (path) {
+      case "/kpis/clock" -> respond(exchange, 200, portfolio.localClock());
+      case "/kpis/share" -> respond(exchange, 200, portfolio.localShare(kpis.asOf(), kpis.period()));
+      default -> respond(exchange, 200, kpis.answer(portfolio.report(kpis.period())));
+    }
   }
 
   private static String queryParameter(HttpExchange exchange, String name) {

@@ -30,6 +30,7 @@ public final class VitalsService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServiceConfig config;
+  private final double grossMargin;
   private final KafkaStreams streams;
   private final VitalsMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -37,6 +38,7 @@ public final class VitalsService implements AutoCloseable {
 
   public VitalsService(ServiceConfig config, ScoringConfig scoring, VitalsSerdes serdes) {
     this.config = config;
+    this.grossMargin = scoring.portfolio().grossMargin();
     Properties properties = StreamsSettings.of(config);
     ProcessingErrorCounts processingErrors = new ProcessingErrorCounts();
     properties.put(ProcessingErrorPolicy.COUNTS_CONFIG, processingErrors);
@@ -45,7 +47,7 @@ public final class VitalsService implements AutoCloseable {
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
     String version = VitalsService.class.getPackage().getImplementationVersion();
     this.metrics = new VitalsMetrics(streams, processingErrors, config.topics(), config.accountSeriesCap(),
-        version == null ? "development" : version, scoring.modelVersion());
+        version == null ? "development" : version, scoring.modelVersion(), grossMargin);
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
     streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);
   }
@@ -69,7 +71,8 @@ public final class VitalsService implements AutoCloseable {
   public VitalsService start() {
     try {
       HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
-      http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised).start();
+      http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised, grossMargin)
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort(), e);
     }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param factors every factor's weight and curve; all factors of {@link FactorId} must be present
  * @param alerts churn-risk alert thresholds (read by the alert rules, not by the model)
  * @param pipeline event-time policy (read by the topology)
+ * @param portfolio what the portfolio report needs (CLV's gross margin); optional in the file
  */
 public record ScoringConfig(
     String modelVersion,
@@ -30,7 +31,8 @@ public record ScoringConfig(
     ComponentWeights defaultWeights,
     Map<FactorId, FactorSpec> factors,
     AlertThresholds alerts,
-    PipelinePolicy pipeline) {
+    PipelinePolicy pipeline,
+    PortfolioPolicy portfolio) {
 
   /** Classpath location of the bundled model. */
   public static final String DEFAULT_RESOURCE = "vitals/scoring.yaml";
@@ -43,6 +45,7 @@ public record ScoringConfig(
     Checks.present("weights.default", defaultWeights);
     Checks.present("alerts", alerts);
     Checks.present("pipeline", pipeline);
+    portfolio = portfolio == null ? PortfolioPolicy.DEFAULTS : portfolio;
     weights = copyWeights(weights);
     factors = copyFactors(factors);
     requireSomeFactorWeightPerComponent(factors);
@@ -51,6 +54,13 @@ public record ScoringConfig(
     } catch (InvalidScoringConfigException e) {
       throw e.under("alerts");
     }
+  }
+
+  /** A model with the default portfolio policy. */
+  public ScoringConfig(String modelVersion, BandThresholds bands, Map<Segment, ComponentWeights> weights,
+      ComponentWeights defaultWeights, Map<FactorId, FactorSpec> factors, AlertThresholds alerts,
+      PipelinePolicy pipeline) {
+    this(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline, PortfolioPolicy.DEFAULTS);
   }
 
   /** The model bundled with the service ({@value #DEFAULT_RESOURCE}). */

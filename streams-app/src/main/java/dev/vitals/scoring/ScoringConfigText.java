@@ -19,6 +19,7 @@ final class ScoringConfigText {
     appendFactors(out, config);
     appendAlerts(out, config.alerts());
     appendPipeline(out, config.pipeline());
+    out.append("portfolio: grossMargin ").append(n(config.portfolio().grossMargin())).append('\n');
     return out.toString();
   }
 

@@ -55,7 +55,7 @@ final class ScoringConfigYaml {
   }
 
   private static ScoringConfig read(YamlNode root) {
-    root.allowOnly(List.of("modelVersion", "bands", "weights", "factors", "alerts", "pipeline"));
+    root.allowOnly(List.of("modelVersion", "bands", "weights", "factors", "alerts", "pipeline", "portfolio"));
     String modelVersion = root.field("modelVersion").asText();
     BandThresholds bands = bands(root.field("bands"));
     YamlNode weightsNode = root.field("weights");
@@ -64,7 +64,9 @@ final class ScoringConfigYaml {
     Map<FactorId, FactorSpec> factors = factors(root.field("factors"));
     AlertThresholds alerts = alerts(root.field("alerts"));
     PipelinePolicy pipeline = pipeline(root.field("pipeline"));
-    return new ScoringConfig(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline);
+    PortfolioPolicy portfolio = root.optionalField("portfolio").map(ScoringConfigYaml::portfolio)
+        .orElse(PortfolioPolicy.DEFAULTS);
+    return new ScoringConfig(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline, portfolio);
   }
 
   private static BandThresholds bands(YamlNode node) {
@@ -200,6 +202,12 @@ final class ScoringConfigYaml {
     var maxFutureSkew = node.field("maxFutureSkew").asDuration();
     var emitInterval = node.field("emitInterval").asDuration();
     return at(node, () -> new PipelinePolicy(grace, maxFutureSkew, emitInterval));
+  }
+
+  private static PortfolioPolicy portfolio(YamlNode node) {
+    node.allowOnly(List.of("grossMargin"));
+    double grossMargin = node.field("grossMargin").asDouble();
+    return at(node, () -> new PortfolioPolicy(grossMargin));
   }
 
   /** Builds a record, re-attributing its validation error (relative to its own fields) to the YAML path. */

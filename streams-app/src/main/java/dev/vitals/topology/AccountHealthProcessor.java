@@ -10,7 +10,9 @@ import dev.vitals.schema.UsageEvent;
 import dev.vitals.state.AccountBook;
 import dev.vitals.state.StateFormatException;
 import dev.vitals.state.StoredFigures;
+import dev.vitals.state.StoredRetentionFigures;
 import dev.vitals.state.stored.StoredAccountFigures;
+import dev.vitals.state.stored.StoredRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private Instant knownClock;
   private KeyValueStore<String, AccountHealth> healthView;
   private KeyValueStore<String, StoredAccountFigures> figures;
+  private KeyValueStore<String, StoredRetention> retention;
   private PipelineSensors sensors;
 
   AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
@@ -84,6 +87,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.knownClock = null;
     this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
     this.figures = context.getStateStore(StoreNames.ACCOUNT_FIGURES);
+    this.retention = context.getStateStore(StoreNames.ACCOUNT_RETENTION);
     this.sensors = new PipelineSensors(context.metrics());
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
@@ -206,6 +210,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     if (evaluation.healthChanged()) {
       healthView.put(accountId, evaluation.health());
       figures.put(accountId, StoredFigures.toStored(evaluation.figures()));
+      retention.put(accountId, StoredRetentionFigures.of(state.billing, evaluation.health().getAsOf()));
       context.forward(new Record<>(accountId, new HealthOutput.HealthUpdate(evaluation.health()), eventTime));
       sensors.emitted();
       if (pendingSince != NO_EVENT) {

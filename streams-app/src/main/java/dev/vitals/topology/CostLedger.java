@@ -24,7 +24,7 @@ final class CostLedger implements FixedKeyProcessor<String, InboundEvent, Void> 
   public void process(FixedKeyRecord<String, InboundEvent> record) {
     MonthlyCost cost = MonthlyCost.of((CostEntry) record.value().payload());
     StoredMonthlyCost known = ledger.get(cost.ledgerKey());
-    if (known == null || !cost.reportedAt().isBefore(MonthlyCost.of(known).reportedAt())) {
+    if (cost.replaces(known == null ? null : MonthlyCost.of(known))) {
       ledger.put(cost.ledgerKey(), cost.stored());
     }
   }

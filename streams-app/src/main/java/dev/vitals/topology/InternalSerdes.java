@@ -3,6 +3,7 @@ package dev.vitals.topology;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.state.stored.StoredAccountFigures;
 import dev.vitals.state.stored.StoredMonthlyCost;
+import dev.vitals.state.stored.StoredRetention;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -15,4 +16,5 @@ public record InternalSerdes(
     Serde<AccountHealth> healthView,
     Serde<StoredAccountFigures> figures,
     Serde<Long> timestamps,
-    Serde<StoredMonthlyCost> monthlyCost) {}
+    Serde<StoredMonthlyCost> monthlyCost,
+    Serde<StoredRetention> retention) {}

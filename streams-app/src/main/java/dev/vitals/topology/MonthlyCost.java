@@ -10,12 +10,12 @@ import java.time.LocalDate;
 public record MonthlyCost(CostCentre centre, LocalDate month, long amountCents, Integer newAccounts,
     Instant reportedAt) {
 
-  static MonthlyCost of(CostEntry entry) {
+  public static MonthlyCost of(CostEntry entry) {
     return new MonthlyCost(entry.getCentre(), entry.getMonth(), entry.getAmountCents(), entry.getNewAccounts(),
         entry.getOccurredAt());
   }
 
-  static MonthlyCost of(StoredMonthlyCost stored) {
+  public static MonthlyCost of(StoredMonthlyCost stored) {
     return new MonthlyCost(CostCentre.valueOf(stored.getCentre()), LocalDate.ofEpochDay(stored.getMonthEpochDay()),
         stored.getAmountCents(), stored.getNewAccounts(), Instant.ofEpochMilli(stored.getReportedAt()));
   }
@@ -25,8 +25,16 @@ public record MonthlyCost(CostCentre centre, LocalDate month, long amountCents, 
         reportedAt.toEpochMilli());
   }
 
+  /**
+   * True when this report replaces {@code known} (null: none) for the same centre and month: an older report of
+   * the same month arriving late does not overwrite a newer one.
+   */
+  public boolean replaces(MonthlyCost known) {
+    return known == null || !reportedAt.isBefore(known.reportedAt());
+  }
+
   /** The ledger key: one entry per centre and month. */
-  String ledgerKey() {
+  public String ledgerKey() {
     return centre + "|" + month;
   }
 }

@@ -24,6 +24,11 @@ public final class StoreNames {
    * scrape time (key accountId, state format).
    */
   public static final String ACCOUNT_FIGURES = "vitals-account-figures";
+  /**
+   * Whether each account was subscribed 30 and 90 days ago and now, renewed, ..., written with its health record and
+   * counted by the retention metrics at scrape time (key accountId, state format).
+   */
+  public static final String ACCOUNT_RETENTION = "vitals-account-retention";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
   /** The latest event time this task has seen for any account (key-value store, one key). */

@@ -11,6 +11,7 @@ import dev.vitals.schema.TicketEvent;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.state.stored.StoredMonthlyCost;
+import dev.vitals.state.stored.StoredRetention;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -44,6 +45,6 @@ public record Topics(
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
         new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class),
             serdes.state(StoredAccountFigures.class), serdes.longs(),
-            serdes.state(StoredMonthlyCost.class)));
+            serdes.state(StoredMonthlyCost.class), serdes.state(StoredRetention.class)));
   }
 }

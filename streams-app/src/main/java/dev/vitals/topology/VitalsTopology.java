@@ -57,7 +57,7 @@ public final class VitalsTopology {
         .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER,
             StoreNames.PENDING_ACCOUNTS, StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH,
-            StoreNames.ACCOUNT_FIGURES);
+            StoreNames.ACCOUNT_FIGURES, StoreNames.ACCOUNT_RETENTION);
 
     // Outputs: health and alerts to their topics; every rejection, too-late ones included, to the DLQ.
     KStream<String, DeadLetter> late = writeHealthAndAlerts(outputs, topics);
@@ -112,6 +112,8 @@ public final class VitalsTopology {
         Stores.persistentKeyValueStore(StoreNames.ACCOUNT_HEALTH), serdes.keys(), serdes.healthView()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.ACCOUNT_FIGURES), serdes.keys(), serdes.figures()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION), serdes.keys(), serdes.retention()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK), serdes.keys(), serdes.timestamps())
         .withCachingEnabled());

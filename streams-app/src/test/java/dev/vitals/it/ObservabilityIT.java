@@ -1,6 +1,7 @@
 package dev.vitals.it;
 
 import static dev.vitals.testing.TestEvents.billing;
+import static dev.vitals.testing.TestEvents.cost;
 import static dev.vitals.testing.TestEvents.login;
 import static dev.vitals.testing.TestEvents.profile;
 import static dev.vitals.testing.TestEvents.subscribed;
@@ -12,6 +13,8 @@ import dev.vitals.runtime.Directories;
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.runtime.VitalsService;
 import dev.vitals.schema.BillingEventKind;
+import dev.vitals.schema.CostCentre;
+import dev.vitals.schema.CostEntry;
 import dev.vitals.schema.Segment;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
@@ -28,6 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ObservabilityIT {
   /** An account made to have two unsettled payment failures, so that it raises PAYMENT_FAILURES. */
   private static final String PAGED = "acc-pager";
+  private static final String LOYAL = "acc-loyal";
   /** How long live traffic lasts at most: longer than the tests need, so the loop stops by itself. */
   private static final Duration TRICKLE_FOR = Duration.ofMinutes(5);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -96,6 +102,18 @@ class ObservabilityIT {
         login(PAGED, at(19), "pat"),
         billing(PAGED, at(10), BillingEventKind.PAYMENT_FAILED).build(),
         billing(PAGED, at(5), BillingEventKind.PAYMENT_FAILED).build()));
+    // A customer of four months that renewed ten days ago, and the acquisition report of the month under way: the
+    // simulated month and a half has no renewal due in its last 30 days, no account subscribed 90 days before its
+    // end and may have won no account, and the revenue board's renewal rate, CLV and CAC need them.
+    String renewalDay = at(10).substring(0, 10);
+    publish(List.of(
+        profile(LOYAL, at(120), Segment.MID_MARKET).build(),
+        subscribed(LOYAL, at(120), 90_000, 10, renewalDay),
+        login(LOYAL, at(118), "lee"),
+        billing(LOYAL, at(10), BillingEventKind.RENEWED)
+            .setRenewalDate(LocalDate.parse(renewalDay).plusYears(1)).build(),
+        login(LOYAL, at(2), "lee"),
+        acquisitionMonthToDate(2)));
 
     // Live traffic while the test runs, as the demo has, so rates and the latency histogram have recent samples.
     trickle = Executors.newSingleThreadScheduledExecutor();
@@ -210,6 +228,14 @@ class ObservabilityIT {
         .filter(alert -> alert.labels().path("account").asText().equals(PAGED))
         .filter(alert -> alert.labels().path("rule").asText().equals("PAYMENT_FAILURES"))
         .toList();
+  }
+
+  /** ACQUISITION's spend so far in the month the history ends in, with {@code won} accounts. */
+  private CostEntry acquisitionMonthToDate(int won) {
+    CostEntry entry = cost(CostCentre.ACQUISITION, end.toString(),
+        LocalDate.ofInstant(end, ZoneOffset.UTC).withDayOfMonth(1).toString(), 1_800_000);
+    entry.setNewAccounts(won);
+    return entry;
   }
 
   /** The history's last day minus {@code daysBefore}, as the ISO instant the event builders take. */

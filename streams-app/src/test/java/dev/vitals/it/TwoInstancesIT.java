@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.kpi.KpiPeriod;
+import dev.vitals.replay.Replay;
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.runtime.VitalsService;
 import dev.vitals.schema.UsageEvent;
@@ -14,10 +16,14 @@ import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.simulate.HistorySimulator;
 import dev.vitals.testing.MetricsScrape;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +110,16 @@ class TwoInstancesIT {
     assertThat(accountsCounted(first) + accountsCounted(second)).isEqualTo(accounts.size());
     assertThat(get(first, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
     assertThat(get(second, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
+    // and: GET /kpis on either instance gathers both instances' shares into replay's kpis.json of the same events
+    JsonNode replayedKpis = replayedKpis(simulator);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      for (VitalsService instance : List.of(first, second)) {
+        HttpResponse<String> kpis = get(instance, "/kpis?period=90");
+        assertThat(kpis.statusCode()).as(kpis.body()).isEqualTo(200);
+        assertThat(JSON.readTree(kpis.body()).toPrettyString()).isEqualTo(replayedKpis.toPrettyString());
+      }
+    });
+    assertThat(get(first, "/kpis?segment=TINY").statusCode()).isEqualTo(400);
 
     // when: the first instance stops
     first.close();
@@ -130,6 +146,17 @@ class TwoInstancesIT {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
         assertThat(healthOf(second, accounts).values())
             .allSatisfy(health -> assertThat(health.path("asOf").asText()).isEqualTo(later.toString())));
+  }
+
+  /** The kpis.json of replay over the same history, for a period of 90 days. */
+  private JsonNode replayedKpis(HistorySimulator simulator) throws IOException {
+    Path events = work.resolve("history.jsonl");
+    try (Writer writer = Files.newBufferedWriter(events)) {
+      simulator.writeJsonLines(writer);
+    }
+    new Replay(ScoringConfig.defaults(), new KpiPeriod(90)).run(events, work.resolve("replayed"),
+        new PrintWriter(new StringWriter()));
+    return JSON.readTree(work.resolve("replayed/kpis.json").toFile());
   }
 
   private static VitalsService start(InstanceSettings settings, SharedCluster.Cluster cluster) {

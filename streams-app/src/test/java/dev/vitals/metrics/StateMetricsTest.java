@@ -28,7 +28,7 @@ class StateMetricsTest {
 
   private MetricsScrape scrape() {
     OwnedAccounts owned = OwnedAccounts.of(pipeline.store(StoreNames.ACCOUNT_HEALTH),
-        pipeline.store(StoreNames.ACCOUNT_FIGURES));
+        pipeline.store(StoreNames.ACCOUNT_FIGURES), pipeline.store(StoreNames.ACCOUNT_RETENTION));
     return MetricsScrape.of(new StateMetrics(owned, 100));
   }
 

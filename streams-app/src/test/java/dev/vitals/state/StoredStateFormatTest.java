@@ -10,6 +10,7 @@ import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.DurationHistogram;
 import dev.vitals.kpi.MrrMovement;
 import dev.vitals.schema.Segment;
+import dev.vitals.state.stored.StoredRetention;
 import dev.vitals.state.stored.StoredUsageDay;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -61,6 +62,19 @@ class StoredStateFormatTest {
     assertThat(figures.resolutions().sumSeconds()).isEqualTo(3 * 3600);
     assertThat(figures.revenue().centsOf(MrrMovement.Kind.NEW)).isEqualTo(50_000L);
     assertThat(figures.revenue().periodStartCents()).isNull();
+  }
+
+  @Test
+  void shouldReadTheRetentionAnswersOfTheReleasedSample() throws Exception {
+    StoredRetention retention = StoredStateSample.retention(sample(1));
+
+    // Subscribed on 03-01, two days before its latest event: new in the last 30 days, no renewal yet.
+    assertThat(retention.getSubscribedNow()).isTrue();
+    assertThat(retention.getSubscribed30dAgo()).isFalse();
+    assertThat(retention.getFirstSubscribed30d()).isTrue();
+    assertThat(retention.getRenewalDue30d()).isFalse();
+    assertThat(retention.getEverRenewed()).isFalse();
+    assertThat(retention.getSubscribed90dAgo()).isFalse();
   }
 
   @Test

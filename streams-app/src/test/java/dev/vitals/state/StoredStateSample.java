@@ -15,6 +15,7 @@ import dev.vitals.schema.SurveyKind;
 import dev.vitals.schema.TicketEventKind;
 import dev.vitals.schema.UsageKind;
 import dev.vitals.state.stored.StoredAccountFigures;
+import dev.vitals.state.stored.StoredRetention;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.apache.avro.specific.SpecificRecord;
 final class StoredStateSample {
   static final String ACCOUNT = "acme";
   private static final String FIGURES = "figures|";
+  private static final String RETENTION = "retention|";
 
   private StoredStateSample() {}
 
@@ -71,6 +73,8 @@ final class StoredStateSample {
     AccountState state = new AccountBook(store, 1).find(ACCOUNT);
     AccountFigures figures = state.measuredAt(state.latestEventAt).figures();
     lines.put(FIGURES + ACCOUNT, HexFormat.of().formatHex(new StateFormat().encode(StoredFigures.toStored(figures))));
+    lines.put(RETENTION + ACCOUNT, HexFormat.of().formatHex(new StateFormat().encode(
+        StoredRetentionFigures.of(state.billing, state.latestEventAt))));
     return lines;
   }
 
@@ -86,14 +90,25 @@ final class StoredStateSample {
     throw new IllegalArgumentException("no figures in the sample");
   }
 
+  /** The stored retention answers of the sample (store vitals-account-retention), decoded. */
+  static StoredRetention retention(List<String> sample) {
+    for (String line : sample) {
+      String[] parts = line.split("\t");
+      if (parts[0].equals(RETENTION + ACCOUNT)) {
+        return new StateFormat().decode(HexFormat.of().parseHex(parts[1]), StoredRetention.class);
+      }
+    }
+    throw new IllegalArgumentException("no retention answers in the sample");
+  }
+
   /** Reads a stored sample back into a store. */
   static InMemoryAccountStore read(List<String> sample) {
     InMemoryAccountStore store = new InMemoryAccountStore();
     for (String line : sample) {
       String[] parts = line.split("\t");
       byte[] value = HexFormat.of().parseHex(parts[1]);
-      if (parts[0].startsWith(FIGURES)) {
-        continue;   // not an account-store value: see figures(sample)
+      if (parts[0].startsWith(FIGURES) || parts[0].startsWith(RETENTION)) {
+        continue;   // not an account-store value: see figures(sample) and retention(sample)
       }
       if (parts[0].startsWith("summary|")) {
         store.putSummary(parts[0].substring("summary|".length()), value);

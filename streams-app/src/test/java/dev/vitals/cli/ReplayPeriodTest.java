@@ -1,0 +1,67 @@
+package dev.vitals.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code replay --period}: the trailing period of kpis.json, refused with the allowed ones when unknown. */
+class ReplayPeriodTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void kpisJsonCoversThePeriodAsked() throws IOException {
+    Path events = history();
+
+    int exitCode = replay("--events", events.toString(), "--out", dir.resolve("out").toString(), "--period", "365")
+        .exitCode();
+
+    assertThat(exitCode).isZero();
+    assertThat(JSON.readTree(dir.resolve("out/kpis.json").toFile()).get("periodDays").asInt()).isEqualTo(365);
+  }
+
+  @Test
+  void anUnknownPeriodIsRefusedWithTheAllowedOnes() throws IOException {
+    Path events = history();
+
+    Run run = replay("--events", events.toString(), "--out", dir.resolve("out").toString(), "--period", "60");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--period: period must be one of [30, 90, 365] (days), not '60'");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  private Path history() throws IOException {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, String.join("\n", List.of(
+        "{\"type\": \"billing\", \"eventId\": \"b1\", \"accountId\": \"acme\", \"occurredAt\": \"2026-03-01T00:00:00Z\","
+            + " \"kind\": \"SUBSCRIPTION_STARTED\", \"mrrCents\": 50000, \"seats\": 10}",
+        "{\"type\": \"usage\", \"eventId\": \"u1\", \"accountId\": \"acme\", \"occurredAt\": \"2026-03-02T09:00:00Z\","
+            + " \"userId\": \"ana\", \"kind\": \"LOGIN\"}")) + "\n");
+    return events;
+  }
+
+  private record Run(int exitCode, String err) {}
+
+  private static Run replay(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = VitalsCli.commandLine();
+    commandLine.setOut(new PrintWriter(new StringWriter(), true));
+    commandLine.setErr(new PrintWriter(err, true));
+    String[] arguments = new String[args.length + 1];
+    arguments[0] = "replay";
+    System.arraycopy(args, 0, arguments, 1, args.length);
+    return new Run(commandLine.execute(arguments), err.toString());
+  }
+}
