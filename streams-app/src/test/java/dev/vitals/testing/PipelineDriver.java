@@ -18,6 +18,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -128,6 +129,11 @@ public final class PipelineDriver implements AutoCloseable {
   /** One of the pipeline's key-value stores (see {@code StoreNames}). */
   public <V> KeyValueStore<String, V> store(String name) {
     return pipeline.store(name);
+  }
+
+  /** One of the pipeline's window stores (see {@code StoreNames}). */
+  public <V> WindowStore<String, V> windowStore(String name) {
+    return pipeline.windowStore(name);
   }
 
   /** Sum of a Vitals pipeline counter over every task, for the given tags (others are ignored). */
