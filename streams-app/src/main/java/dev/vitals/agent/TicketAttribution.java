@@ -59,7 +59,14 @@ public final class TicketAttribution {
           ticket.setFirstReplyAt(at.toEpochMilli());
           ticket.setFirstResponder(agent);
         }
-        firstResponseIfKnown(ticket).ifPresent(steps::add);
+        // The usual case, a first reply after its opening, travels as one step: reply and first response together.
+        firstResponseIfKnown(ticket).ifPresent(first -> {
+          if (!steps.isEmpty() && first.agentId().equals(agent) && first.at().equals(at)) {
+            steps.get(0).delta().setFirstResponseSeconds(first.delta().getFirstResponseSeconds());
+          } else {
+            steps.add(first);
+          }
+        });
       }
       case RESOLVED -> {
         String by = agent != null ? agent : ticket.getLastAgent();
