@@ -18,6 +18,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * scrape time, the pipeline's counters and latency histogram, Kafka's client metrics and the JVM's.
  */
 public final class VitalsMetrics implements AutoCloseable {
+  /** Per-agent series exported by default: a large support team's worth, some 20 series each. */
+  public static final int DEFAULT_AGENT_SERIES_CAP = 100;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final KafkaClientMeters kafka;
   private final PipelineMeters pipeline;
@@ -30,6 +32,12 @@ public final class VitalsMetrics implements AutoCloseable {
    */
   public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics,
       int accountSeriesCap, String version, String modelVersion) {
+    this(streams, processingErrors, topics, accountSeriesCap, DEFAULT_AGENT_SERIES_CAP, version, modelVersion);
+  }
+
+  /** @param agentSeriesCap how many agents to export per-agent series for, most tickets resolved first */
+  public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics,
+      int accountSeriesCap, int agentSeriesCap, String version, String modelVersion) {
     registry.config().meterFilter(new PrometheusConventions());
     KafkaClientMeters.configure(registry);
     PipelineCounts counts = new PipelineCounts(streams::metrics);
@@ -49,6 +57,7 @@ public final class VitalsMetrics implements AutoCloseable {
         .register(registry);
     registry.getPrometheusRegistry().register(new EventToScoreLatency(counts));
     registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap));
+    registry.getPrometheusRegistry().register(AgentSeries.of(streams, agentSeriesCap));
   }
 
   /** The Prometheus text format. */
