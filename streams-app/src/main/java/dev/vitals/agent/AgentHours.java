@@ -47,7 +47,8 @@ public final class AgentHours {
     return hour;
   }
 
-  static int bucketOf(Duration duration) {
+  /** The {@link DurationHistogram} bucket {@code duration} is counted in. */
+  public static int bucketOf(Duration duration) {
     List<Duration> bounds = DurationHistogram.UPPER_BOUNDS;
     for (int i = 0; i < bounds.size(); i++) {
       if (duration.compareTo(bounds.get(i)) <= 0) {

@@ -40,6 +40,9 @@ public final class TicketAttribution {
     Instant at = event.getOccurredAt();
     String agent = event.getAgentId();
     ticket.setLastStepAt(Math.max(ticket.getLastStepAt(), at.toEpochMilli()));
+    if (event.getCategory() != null) {
+      ticket.setCategory(event.getCategory());
+    }
     List<AgentStep> steps = new ArrayList<>(2);
     switch (event.getKind()) {
       case OPENED -> {

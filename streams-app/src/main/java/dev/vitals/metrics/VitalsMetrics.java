@@ -56,7 +56,8 @@ public final class VitalsMetrics implements AutoCloseable {
         .tags("version", version, "model_version", modelVersion)
         .register(registry);
     registry.getPrometheusRegistry().register(new EventToScoreLatency(counts));
-    registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap));
+    registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap,
+        OwnedTickets.of(streams)));
     registry.getPrometheusRegistry().register(AgentSeries.of(streams, agentSeriesCap));
   }
 
