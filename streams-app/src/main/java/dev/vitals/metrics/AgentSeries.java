@@ -24,10 +24,10 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * agent, counts over the last {@link #SPAN} of event time (trailing from the windows' stream time, the latest hour
  * held) and the first-response histogram, never ratios, so the recording rules divide and take medians across
  * instances. An agent's windows live on one instance, so each agent is exported once. At most {@code cap} agents are
- * exported, in leaderboard order (most tickets resolved first); {@code vitals_agents_24h} counts them all.
+ * exported, in leaderboard order (most tickets resolved first); {@code vitals_agents_7d} counts them all.
  */
 final class AgentSeries implements MultiCollector {
-  static final Duration SPAN = Duration.ofHours(24);
+  static final Duration SPAN = Duration.ofDays(7);
   private static final double[] DURATION_BOUNDS = DurationHistogram.UPPER_BOUNDS.stream()
       .mapToDouble(Duration::toSeconds).toArray();
 
@@ -65,29 +65,29 @@ final class AgentSeries implements MultiCollector {
       return;
     }
     List<AgentFigures> agents = board.leaderboard(SPAN, streamTime.get());
-    out.gauge("vitals_agents_24h", "Agents with a step in the last 24 hours, exported or not", Labels.EMPTY,
+    out.gauge("vitals_agents_7d", "Agents with a step in the last 7 days, exported or not", Labels.EMPTY,
         agents.size());
     for (AgentFigures agent : agents.subList(0, Math.min(cap, agents.size()))) {
       Labels labels = Labels.of("agent", agent.agentId());
-      out.gauge("vitals_agent_tickets_resolved_24h", "Tickets the agent resolved in the last 24 hours", labels,
+      out.gauge("vitals_agent_tickets_resolved_7d", "Tickets the agent resolved in the last 7 days", labels,
           agent.resolved());
-      out.gauge("vitals_agent_tickets_resolved_first_contact_24h",
+      out.gauge("vitals_agent_tickets_resolved_first_contact_7d",
           "Of them, resolved with at most one reply and never reopened (FCR's numerator)", labels,
           agent.firstContactResolved());
-      out.gauge("vitals_agent_replies_24h", "Replies (contacts) the agent gave in the last 24 hours", labels,
+      out.gauge("vitals_agent_replies_7d", "Replies (contacts) the agent gave in the last 7 days", labels,
           agent.replies());
-      out.gauge("vitals_agent_hours_worked_24h", "Hours of the last 24 with at least one reply by the agent", labels,
+      out.gauge("vitals_agent_hours_worked_7d", "Hours of the last 7 days with at least one reply by the agent", labels,
           agent.hoursWorked());
-      out.gauge("vitals_agent_csat_answers_24h", "CSAT answers about the agent's tickets in the last 24 hours",
+      out.gauge("vitals_agent_csat_answers_7d", "CSAT answers about the agent's tickets in the last 7 days",
           labels, agent.csatAnswered());
-      out.gauge("vitals_agent_csat_satisfied_24h", "Of them, answers of 4 or 5", labels, agent.csatSatisfied());
+      out.gauge("vitals_agent_csat_satisfied_7d", "Of them, answers of 4 or 5", labels, agent.csatSatisfied());
       DurationHistogram first = agent.firstResponses();
       long[] counts = new long[first.counts().length];
       for (int i = 0; i < counts.length; i++) {
         counts[i] = first.counts()[i];
       }
       out.histogram("vitals_agent_first_response_seconds",
-          "OPENED to first reply of the tickets the agent first answered in the last 24 hours", labels,
+          "OPENED to first reply of the tickets the agent first answered in the last 7 days", labels,
           DURATION_BOUNDS, counts, first.sumSeconds());
     }
   }

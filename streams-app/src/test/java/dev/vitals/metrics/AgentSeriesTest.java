@@ -28,10 +28,10 @@ class AgentSeriesTest {
   }
 
   @Test
-  void shouldExportEachAgentsCountsOverTheLast24HoursOfStreamTime() {
-    // given: ann's old reply (more than 24 h before the latest hour), then a day of tickets
+  void shouldExportEachAgentsCountsOverTheLast7DaysOfStreamTime() {
+    // given: ann's old reply (more than 7 days before the latest hour), then a day of tickets
     pipeline.send(
-        step("2026-03-01T08:00:00Z", "old", TicketEventKind.AGENT_REPLIED, "ann"),
+        step("2026-02-23T14:59:59Z", "old", TicketEventKind.AGENT_REPLIED, "ann"),
         step("2026-03-02T09:00:00Z", "t1", TicketEventKind.OPENED, null),
         step("2026-03-02T09:10:00Z", "t1", TicketEventKind.AGENT_REPLIED, "ann"),   // first response 600 s
         step("2026-03-02T09:30:00Z", "t1", TicketEventKind.RESOLVED, "ann"),
@@ -41,20 +41,20 @@ class AgentSeriesTest {
         step("2026-03-02T13:00:00Z", "t2", TicketEventKind.RESOLVED, "bob"),
         survey("acme", "2026-03-02T14:00:00Z", "req", SurveyKind.CSAT, 4).setTouchpoint("t1").build());
 
-    // when: stream time is the end of the 14:00 hour, so the last 24 hours are (03-01T15:00, 03-02T15:00]
+    // when: stream time is the end of the 14:00 hour, so the last 7 days are [02-23T15:00, 03-02T15:00)
     MetricsScrape scrape = scrape(10);
 
     // then
-    assertThat(scrape.value("vitals_agents_24h")).isEqualTo(2);
-    assertThat(scrape.value("vitals_agent_replies_24h", "agent", "ann")).isEqualTo(1);
-    assertThat(scrape.value("vitals_agent_hours_worked_24h", "agent", "ann")).isEqualTo(1);
-    assertThat(scrape.value("vitals_agent_tickets_resolved_24h", "agent", "ann")).isEqualTo(1);
-    assertThat(scrape.value("vitals_agent_tickets_resolved_first_contact_24h", "agent", "ann")).isEqualTo(1);
-    assertThat(scrape.value("vitals_agent_csat_answers_24h", "agent", "ann")).isEqualTo(1);
-    assertThat(scrape.value("vitals_agent_csat_satisfied_24h", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agents_7d")).isEqualTo(2);
+    assertThat(scrape.value("vitals_agent_replies_7d", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agent_hours_worked_7d", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agent_tickets_resolved_7d", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agent_tickets_resolved_first_contact_7d", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agent_csat_answers_7d", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agent_csat_satisfied_7d", "agent", "ann")).isEqualTo(1);
     assertThat(scrape.value("vitals_agent_first_response_seconds_sum", "agent", "ann")).isEqualTo(600);
-    assertThat(scrape.value("vitals_agent_replies_24h", "agent", "bob")).isEqualTo(2);
-    assertThat(scrape.value("vitals_agent_tickets_resolved_first_contact_24h", "agent", "bob")).isZero();
+    assertThat(scrape.value("vitals_agent_replies_7d", "agent", "bob")).isEqualTo(2);
+    assertThat(scrape.value("vitals_agent_tickets_resolved_first_contact_7d", "agent", "bob")).isZero();
     assertThat(scrape.value("vitals_agent_first_response_seconds_bucket", "agent", "bob", "le", "3600.0")).isZero();
     assertThat(scrape.value("vitals_agent_first_response_seconds_bucket", "agent", "bob", "le", "7200.0"))
         .isEqualTo(1);
@@ -69,14 +69,14 @@ class AgentSeriesTest {
 
     MetricsScrape scrape = scrape(1);
 
-    assertThat(scrape.value("vitals_agents_24h")).isEqualTo(2);
-    assertThat(scrape.find("vitals_agent_replies_24h")).singleElement()
+    assertThat(scrape.value("vitals_agents_7d")).isEqualTo(2);
+    assertThat(scrape.find("vitals_agent_replies_7d")).singleElement()
         .satisfies(sample -> assertThat(sample.labels()).containsEntry("agent", "bob"));
   }
 
   @Test
   void shouldExportNothingBeforeTheFirstStep() {
-    assertThat(scrape(10).find("vitals_agents_24h")).isEmpty();
+    assertThat(scrape(10).find("vitals_agents_7d")).isEmpty();
   }
 
   private static TicketEvent step(String at, String ticketId, TicketEventKind kind, String agent) {
