@@ -13,6 +13,8 @@ import java.time.Duration;
 public record AgentWindows(Duration retention) {
   /** The windows' size. */
   public static final Duration HOUR = Duration.ofHours(1);
+  /** The range of the TV board's leaderboard and of replay's {@code agents.json}: the last week of hours. */
+  public static final Duration BOARD_SPAN = Duration.ofDays(7);
   /** A week of hours plus a day: the board's "last 7 days" with room for the grace of the last hours. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(8);
 

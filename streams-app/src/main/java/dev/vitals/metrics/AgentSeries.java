@@ -2,6 +2,7 @@ package dev.vitals.metrics;
 
 import dev.vitals.agent.AgentBoard;
 import dev.vitals.agent.AgentFigures;
+import dev.vitals.agent.AgentWindows;
 import dev.vitals.kpi.DurationHistogram;
 import dev.vitals.state.stored.StoredAgentHour;
 import dev.vitals.topology.StoreNames;
@@ -27,7 +28,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * exported, in leaderboard order (most tickets resolved first); {@code vitals_agents_7d} counts them all.
  */
 final class AgentSeries implements MultiCollector {
-  static final Duration SPAN = Duration.ofDays(7);
+  static final Duration SPAN = AgentWindows.BOARD_SPAN;
   private static final double[] DURATION_BOUNDS = DurationHistogram.UPPER_BOUNDS.stream()
       .mapToDouble(Duration::toSeconds).toArray();
 

@@ -1,5 +1,6 @@
 package dev.vitals.replay;
 
+import dev.vitals.agent.OfflineAgentBoard;
 import dev.vitals.events.EventType;
 import dev.vitals.events.EventValidator;
 import dev.vitals.health.Evaluation;
@@ -50,6 +51,7 @@ final class ReplayPipeline {
   private final Set<String> pending = new TreeSet<>();
   private final Consumer<AccountHealth> health;
   private final Consumer<ChurnAlert> alerts;
+  private final OfflineAgentBoard agentBoard;
   private Instant clock = Instant.EPOCH;
   private int sinceEvaluation;
 
@@ -57,6 +59,7 @@ final class ReplayPipeline {
     this.evaluator = new HealthEvaluator(config);
     this.policy = config.pipeline();
     this.reachBack = policy.grace().plus(evaluator.scoreHistory());
+    this.agentBoard = new OfflineAgentBoard(policy.grace());
     this.health = health;
     this.alerts = alerts;
   }
@@ -76,6 +79,8 @@ final class ReplayPipeline {
     if (event instanceof CostEntry || !seenEventIds.add(EventType.eventId(event))) {
       return null;
     }
+    // The agent board sees every de-duplicated event, as the topology's agent branch does, too-late ones included.
+    agentBoard.accept(event);
     String accountId = EventType.accountId(event);
     AccountState state = accounts.find(accountId);
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
@@ -124,6 +129,11 @@ final class ReplayPipeline {
   /** Every account's state, for the portfolio KPIs. */
   void forEachAccount(Consumer<AccountState> action) {
     accounts.forEachAccount(accountId -> action.accept(accounts.find(accountId)));
+  }
+
+  /** The agent board of the events replayed so far. */
+  OfflineAgentBoard agentBoard() {
+    return agentBoard;
   }
 
   /** The latest event time seen. */

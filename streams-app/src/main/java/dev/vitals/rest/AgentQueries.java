@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vitals.agent.AgentBoard;
 import dev.vitals.agent.AgentFigures;
+import dev.vitals.agent.AgentJson;
 import dev.vitals.agent.PoorRatings;
 import dev.vitals.state.stored.StoredAgentHour;
 import dev.vitals.state.stored.StoredPoorRating;
