@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The read-only HTTP interface (SPEC §7), on the JDK's own server: {@code GET /accounts/{id}/health},
  * {@code GET /accounts?band=AT_RISK}, {@code GET /agents?hours=24} (the agent leaderboard), {@code GET /agents/{id}},
- * {@code GET /tickets/poor-ratings?limit=10} (the latest CSAT answers of 1 or 2, comments included), {@code GET /healthz} (the process is alive and Streams has not failed),
- * {@code GET /readyz} (Streams is RUNNING), {@code GET /metrics} (Prometheus text format). While the instance is
- * not RUNNING, account queries answer 503: its stores may be restoring or moving.
+ * {@code GET /tickets/poor-ratings?limit=10} (the latest CSAT answers of 1 or 2, comments included),
+ * {@code GET /healthz} (the process is alive and Streams has not failed), {@code GET /readyz} (Streams is RUNNING),
+ * {@code GET /metrics} (Prometheus text format). While the instance is not RUNNING, account and agent queries answer
+ * 503: its stores may be restoring or moving.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);

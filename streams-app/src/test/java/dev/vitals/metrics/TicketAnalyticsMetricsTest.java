@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The support board's ticket analytics, read from the ticket entries and health records as a scrape would: volume by weekday and hour,
- * first response per weekday and hour, categories and the complaint rate's counts, worked out by hand.
+ * The support board's ticket analytics, read from the ticket entries and health records as a scrape would: volume
+ * by weekday and hour, first response per weekday and hour, categories and the complaint rate's counts, worked out by hand.
  * 2026-03-02 is a Monday.
  */
 class TicketAnalyticsMetricsTest {

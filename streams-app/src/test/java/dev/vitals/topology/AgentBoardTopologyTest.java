@@ -61,7 +61,8 @@ class AgentBoardTopologyTest {
             StoredAgentHour::getFirstContactResolved, StoredAgentHour::getFirstResponseSecondsSum)
         .containsExactly(1, 1, 1, 1_200L);
     assertThat(hour("bob", "2026-03-02T10:00:00Z"))
-        .extracting(StoredAgentHour::getReplies, StoredAgentHour::getResolved, StoredAgentHour::getFirstResponseSecondsSum)
+        .extracting(StoredAgentHour::getReplies, StoredAgentHour::getResolved,
+            StoredAgentHour::getFirstResponseSecondsSum)
         .containsExactly(2, 0, 3_600L);
     assertThat(hour("bob", "2026-03-02T11:00:00Z"))
         .extracting(StoredAgentHour::getResolved, StoredAgentHour::getFirstContactResolved)
