@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedCluster.class)
 class TwoInstancesIT {
   private static final int PARTITIONS = 4;
-  /** Four account-topic partitions and the cost sub-topology's one. */
-  private static final int TASKS = PARTITIONS + 1;
+  /** Four account-topic partitions, the cost sub-topology's one, and four of the agent windows (keyed by agent). */
+  private static final int TASKS = PARTITIONS + 1 + PARTITIONS;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,6 +104,20 @@ class TwoInstancesIT {
     assertThat(accountsCounted(first) + accountsCounted(second)).isEqualTo(accounts.size());
     assertThat(get(first, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
     assertThat(get(second, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
+    // and: the agent leaderboard, partitioned by agent, is the same whichever instance gathers it over the same
+    // hours, and each agent's figures are fetched from its owner (the steps reach the agent windows through a
+    // repartition topic, a commit after the health records: hence the wait)
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      JsonNode board = agents(first, "/agents?hours=168");
+      String range = "?hours=168&until=" + board.path("until").asText();
+      assertThat(board.path("agents").size()).as("agents on the board").isGreaterThan(1);
+      assertThat(agents(second, "/agents" + range)).isEqualTo(board);
+      for (JsonNode agent : board.path("agents")) {
+        JsonNode one = agents(second, "/agents/" + agent.path("agentId").asText() + range);
+        assertThat(one.path("ticketsResolved")).isEqualTo(agent.path("ticketsResolved"));
+        assertThat(one.path("replies")).isEqualTo(agent.path("replies"));
+      }
+    });
 
     // when: the first instance stops
     first.close();
@@ -188,6 +202,13 @@ class TwoInstancesIT {
       health.put(account, JSON.readTree(response.body()));
     }
     return health;
+  }
+
+  private static JsonNode agents(VitalsService instance, String path) throws IOException {
+    HttpResponse<String> response = get(instance, path);
+    assertThat(response.statusCode()).as("GET %s on port %d: %s", path, instance.httpPort(), response.body())
+        .isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   private static HttpResponse<String> get(VitalsService instance, String path) {
