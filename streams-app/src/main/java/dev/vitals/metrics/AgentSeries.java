@@ -77,7 +77,7 @@ final class AgentSeries implements MultiCollector {
           agent.firstContactResolved());
       out.gauge("vitals_agent_replies_7d", "Replies (contacts) the agent gave in the last 7 days", labels,
           agent.replies());
-      out.gauge("vitals_agent_hours_worked_7d", "Hours of the last 7 days with at least one reply by the agent", labels,
+      out.gauge("vitals_agent_worked_hour_windows_7d", "Hours of the last 7 days with at least one reply by the agent", labels,
           agent.hoursWorked());
       out.gauge("vitals_agent_csat_answers_7d", "CSAT answers about the agent's tickets in the last 7 days",
           labels, agent.csatAnswered());

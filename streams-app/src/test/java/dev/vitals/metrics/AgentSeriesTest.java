@@ -47,7 +47,7 @@ class AgentSeriesTest {
     // then
     assertThat(scrape.value("vitals_agents_7d")).isEqualTo(2);
     assertThat(scrape.value("vitals_agent_replies_7d", "agent", "ann")).isEqualTo(1);
-    assertThat(scrape.value("vitals_agent_hours_worked_7d", "agent", "ann")).isEqualTo(1);
+    assertThat(scrape.value("vitals_agent_worked_hour_windows_7d", "agent", "ann")).isEqualTo(1);
     assertThat(scrape.value("vitals_agent_tickets_resolved_7d", "agent", "ann")).isEqualTo(1);
     assertThat(scrape.value("vitals_agent_tickets_resolved_first_contact_7d", "agent", "ann")).isEqualTo(1);
     assertThat(scrape.value("vitals_agent_csat_answers_7d", "agent", "ann")).isEqualTo(1);
