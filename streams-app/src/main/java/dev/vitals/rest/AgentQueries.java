@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -137,7 +138,7 @@ final class AgentQueries {
   }
 
   /** The values of a window store's entries. */
-  private record ValueIterator<V>(KeyValueIterator<Windowed<String>, V> entries) implements java.util.Iterator<V> {
+  private record ValueIterator<V>(KeyValueIterator<Windowed<String>, V> entries) implements Iterator<V> {
     @Override
     public boolean hasNext() {
       return entries.hasNext();

@@ -110,8 +110,9 @@ public final class HttpApi implements AutoCloseable {
       case "/agents" -> leaderboard(exchange, state);
       case "/tickets/poor-ratings" -> poorRatings(exchange, state);
       default -> {
-        if (AGENT.matcher(path).matches()) {
-          agent(exchange, path, state);
+        Matcher agent = AGENT.matcher(path);
+        if (agent.matches()) {
+          agent(exchange, URLDecoder.decode(agent.group(1), StandardCharsets.UTF_8), state);
         } else {
           accountHealth(exchange, path, state);
         }
@@ -171,15 +172,12 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-  private void agent(HttpExchange exchange, String path, KafkaStreams.State state)
+  private void agent(HttpExchange exchange, String agentId, KafkaStreams.State state)
       throws IOException, InterruptedException {
     if (state != KafkaStreams.State.RUNNING) {
       respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
-    Matcher match = AGENT.matcher(path);
-    match.matches();
-    String agentId = URLDecoder.decode(match.group(1), StandardCharsets.UTF_8);
     Optional<AgentRange> range = agentRange(exchange);
     if (range.isEmpty()) {
       return;
