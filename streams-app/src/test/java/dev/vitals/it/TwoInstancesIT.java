@@ -117,7 +117,14 @@ class TwoInstancesIT {
         assertThat(one.path("ticketsResolved")).isEqualTo(agent.path("ticketsResolved"));
         assertThat(one.path("replies")).isEqualTo(agent.path("replies"));
       }
+      // the latest poor ratings, gathered from both instances, latest first, with their comments
+      JsonNode poor = agents(first, "/tickets/poor-ratings?limit=5");
+      assertThat(poor.size()).isBetween(1, 5);
+      assertThat(agents(second, "/tickets/poor-ratings?limit=5")).isEqualTo(poor);
+      assertThat(poor).allSatisfy(rating -> assertThat(rating.path("score").asInt()).isBetween(1, 2));
     });
+    assertThat(get(first, "/agents?hours=0").statusCode()).isEqualTo(400);
+    assertThat(get(first, "/tickets/poor-ratings?limit=500").statusCode()).isEqualTo(400);
 
     // when: the first instance stops
     first.close();
