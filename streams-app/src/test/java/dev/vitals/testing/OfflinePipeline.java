@@ -85,6 +85,11 @@ public final class OfflinePipeline implements AutoCloseable {
     return config.pipeline().emitInterval();
   }
 
+  /** Lets {@code duration} of wall-clock time pass at once (wall-clock punctuators run once). */
+  public void letWallClockTimePass(Duration duration) {
+    driver.advanceWallClockTime(duration);
+  }
+
   public EventTopics eventTopics() {
     return eventTopics;
   }

@@ -9,6 +9,7 @@ import dev.vitals.serde.MockSchemaRegistryScope;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.VitalsSerdes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,13 @@ public final class PipelineDriver implements AutoCloseable {
   /** Lets one emit interval pass: pending accounts are evaluated and their changes emitted. */
   public PipelineDriver flush() {
     wallClock = wallClock.plus(pipeline.letEmitIntervalPass());
+    return this;
+  }
+
+  /** Lets {@code duration} of wall-clock time pass at once, for punctuators slower than the emit interval. */
+  public PipelineDriver letWallClockTimePass(Duration duration) {
+    pipeline.letWallClockTimePass(duration);
+    wallClock = wallClock.plus(duration);
     return this;
   }
 

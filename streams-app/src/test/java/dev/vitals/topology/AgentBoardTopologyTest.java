@@ -12,6 +12,7 @@ import dev.vitals.schema.SurveyResponse;
 import dev.vitals.schema.TicketEvent;
 import dev.vitals.schema.TicketEventKind;
 import dev.vitals.state.stored.StoredAgentHour;
+import dev.vitals.state.stored.StoredAgentTicket;
 import dev.vitals.state.stored.StoredPoorRating;
 import dev.vitals.testing.PipelineDriver;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,25 @@ class AgentBoardTopologyTest {
     pipeline.send(reply, reply);
 
     assertThat(hour("ann", "2026-03-02T09:00:00Z").getReplies()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldForgetTicketsResolvedMoreThan30DaysBeforeTheLatestEventButKeepOpenOnes() {
+    // given: t1 resolved on 03-01, t2 opened on 03-01 and still open, then a step on 04-01 (31 days later)
+    pipeline.send(
+        step("2026-03-01T09:00:00Z", "t1", OPENED, null),
+        step("2026-03-01T09:30:00Z", "t1", RESOLVED, "ann"),
+        step("2026-03-01T10:00:00Z", "t2", OPENED, null),
+        step("2026-04-01T10:00:00Z", "t3", OPENED, null));
+
+    // when: an hour of wall-clock time passes, when the ticket entries are pruned
+    pipeline.letWallClockTimePass(Duration.ofHours(1));
+
+    // then
+    KeyValueStore<String, StoredAgentTicket> tickets = pipeline.store(StoreNames.AGENT_TICKETS);
+    assertThat(tickets.get(AgentAttribution.ticketKey("acme", "t1"))).isNull();
+    assertThat(tickets.get(AgentAttribution.ticketKey("acme", "t2"))).isNotNull();
+    assertThat(tickets.get(AgentAttribution.ticketKey("acme", "t3"))).isNotNull();
   }
 
   private StoredAgentHour hour(String agent, String windowStart) {
