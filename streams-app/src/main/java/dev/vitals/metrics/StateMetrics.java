@@ -1,5 +1,6 @@
 package dev.vitals.metrics;
 
+import dev.vitals.agent.TicketMix;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
@@ -13,10 +14,17 @@ import java.util.List;
 final class StateMetrics implements MultiCollector {
   private final OwnedAccounts accounts;
   private final int accountSeriesCap;
+  /** The ticket entries behind the support board's ticket analytics; null: not exported. */
+  private final OwnedTickets tickets;
 
   StateMetrics(OwnedAccounts accounts, int accountSeriesCap) {
+    this(accounts, accountSeriesCap, null);
+  }
+
+  StateMetrics(OwnedAccounts accounts, int accountSeriesCap, OwnedTickets tickets) {
     this.accounts = accounts;
     this.accountSeriesCap = accountSeriesCap;
+    this.tickets = tickets;
   }
 
   @Override
@@ -31,6 +39,9 @@ final class StateMetrics implements MultiCollector {
     });
     totals.exportTo(families);
     retention.exportTo(families);
+    if (tickets != null) {
+      TicketMixTotals.exportTo(TicketMix.of(tickets.read()), owned, families);
+    }
     new AccountSeries(accountSeriesCap).exportTo(owned, families);
     return new MetricSnapshots(families.build());
   }

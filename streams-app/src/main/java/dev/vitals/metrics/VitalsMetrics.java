@@ -18,6 +18,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * scrape time, the pipeline's counters and latency histogram, Kafka's client metrics and the JVM's.
  */
 public final class VitalsMetrics implements AutoCloseable {
+  /** Per-agent series exported by default: a large support team's worth, some 20 series each. */
+  public static final int DEFAULT_AGENT_SERIES_CAP = 100;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final KafkaClientMeters kafka;
   private final PipelineMeters pipeline;
@@ -30,7 +32,7 @@ public final class VitalsMetrics implements AutoCloseable {
    * @param grossMargin CLV's, exported for the recording rule that computes CLV
    */
   public VitalsMetrics(KafkaStreams streams, ProcessingErrorCounts processingErrors, TopicNames topics,
-      int accountSeriesCap, String version, String modelVersion, double grossMargin) {
+      int accountSeriesCap, int agentSeriesCap, String version, String modelVersion, double grossMargin) {
     registry.config().meterFilter(new PrometheusConventions());
     KafkaClientMeters.configure(registry);
     PipelineCounts counts = new PipelineCounts(streams::metrics);
@@ -49,8 +51,10 @@ public final class VitalsMetrics implements AutoCloseable {
         .tags("version", version, "model_version", modelVersion)
         .register(registry);
     registry.getPrometheusRegistry().register(new EventToScoreLatency(counts));
-    registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap));
+    registry.getPrometheusRegistry().register(new StateMetrics(OwnedAccounts.of(streams), accountSeriesCap,
+        OwnedTickets.of(streams)));
     registry.getPrometheusRegistry().register(new CostSeries(CostSeries.CostReports.of(streams), grossMargin));
+    registry.getPrometheusRegistry().register(AgentSeries.of(streams, agentSeriesCap));
   }
 
   /** The Prometheus text format. */

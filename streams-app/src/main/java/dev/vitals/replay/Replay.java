@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.vitals.agent.AgentJson;
+import dev.vitals.agent.AgentWindows;
+import dev.vitals.agent.OfflineAgentBoard;
 import dev.vitals.events.InvalidEventException;
 import dev.vitals.events.JsonEventCodec;
 import dev.vitals.kpi.AccountState;
@@ -31,7 +34,8 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code replay --events FILE.jsonl --out DIR}: runs the production pipeline's domain code offline ({@link
  * ReplayPipeline}) over a JSON-lines history,
  * in file order, and writes {@code health.jsonl} (the final health of each account), {@code alerts.jsonl} (every
- * alert transition in order), {@code kpis.json} (the portfolio KPIs) and {@code rejected.jsonl} (every line the
+ * alert transition in order), {@code kpis.json} (the portfolio KPIs), {@code agents.json} (the agent leaderboard
+ * of the last week of hours, as {@code GET /agents?hours=168}) and {@code rejected.jsonl} (every line the
  * parser or the pipeline refused, with the reason). A bad line is reported as {@code FILE:LINE: reason} and the
  * run goes on. {@link #observe} runs the same replay for a tool that watches the outputs as they happen ({@code
  * calibrate}) and writes nothing.
@@ -74,6 +78,7 @@ public final class Replay {
           (lineNumber, reason, line) -> writeRejected(rejectedOut, lineNumber, reason, line));
       writeHealth(outDir.resolve("health.jsonl"), finalHealth);
       writeKpis(outDir.resolve("kpis.json"), pipeline, finalHealth);
+      writeAgents(outDir.resolve("agents.json"), pipeline.agentBoard(), pipeline.clock());
       return new ReplaySummary(counts[0], counts[1], finalHealth.size(), alerts[0]);
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -172,6 +177,13 @@ public final class Replay {
         out.newLine();
       }
     }
+  }
+
+  /** The agent leaderboard over the last week of hours, as {@code GET /agents?hours=168} answers it. */
+  private static void writeAgents(Path file, OfflineAgentBoard board, Instant clock) throws IOException {
+    Instant until = board.streamTime().orElse(clock);
+    JSON.writeValue(file.toFile(),
+        AgentJson.leaderboard(board.leaderboard(AgentWindows.BOARD_SPAN, until), AgentWindows.BOARD_SPAN, until));
   }
 
   private void writeKpis(Path file, ReplayPipeline pipeline, Map<String, AccountHealth> finalHealth)

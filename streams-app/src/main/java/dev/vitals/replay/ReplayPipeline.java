@@ -1,5 +1,6 @@
 package dev.vitals.replay;
 
+import dev.vitals.agent.OfflineAgentBoard;
 import dev.vitals.events.EventType;
 import dev.vitals.events.EventValidator;
 import dev.vitals.health.Evaluation;
@@ -56,6 +57,7 @@ final class ReplayPipeline {
   private final Map<String, MonthlyCost> costs = new TreeMap<>();
   private final Consumer<AccountHealth> health;
   private final Consumer<ChurnAlert> alerts;
+  private final OfflineAgentBoard agentBoard;
   private Instant clock = Instant.EPOCH;
   private int sinceEvaluation;
 
@@ -63,6 +65,7 @@ final class ReplayPipeline {
     this.evaluator = new HealthEvaluator(config);
     this.policy = config.pipeline();
     this.reachBack = policy.grace().plus(evaluator.scoreHistory());
+    this.agentBoard = new OfflineAgentBoard(policy.grace());
     this.health = health;
     this.alerts = alerts;
   }
@@ -90,6 +93,8 @@ final class ReplayPipeline {
     if (!seenEventIds.add(EventType.eventId(event))) {
       return null;
     }
+    // The agent board sees every de-duplicated event, as the topology's agent branch does, too-late ones included.
+    agentBoard.accept(event);
     String accountId = EventType.accountId(event);
     AccountState state = accounts.find(accountId);
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
@@ -143,6 +148,11 @@ final class ReplayPipeline {
   /** Every month of spend kept, as the live cost ledger holds them. */
   Collection<MonthlyCost> costs() {
     return costs.values();
+  }
+
+  /** The agent board of the events replayed so far. */
+  OfflineAgentBoard agentBoard() {
+    return agentBoard;
   }
 
   /** The latest event time seen. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vitals.agent.AgentWindows;
+import dev.vitals.agent.PoorRatings;
 import dev.vitals.schema.HealthBand;
 import dev.vitals.metrics.VitalsMetrics;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +31,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The read-only HTTP interface (SPEC §7), on the JDK's own server: {@code GET /accounts/{id}/health},
  * {@code GET /accounts?band=AT_RISK}, {@code GET /kpis?segment=&period=} (the portfolio report across instances),
- * {@code GET /healthz} (the process is alive and Streams has not failed),
- * {@code GET /readyz} (Streams is RUNNING), {@code GET /metrics} (Prometheus text format). While the instance is
- * not RUNNING, account queries answer 503: its stores may be restoring or moving.
+ * {@code GET /agents?hours=24} (the agent leaderboard), {@code GET /agents/{id}},
+ * {@code GET /tickets/poor-ratings?limit=10} (the latest CSAT answers of 1 or 2, comments included),
+ * {@code GET /healthz} (the process is alive and Streams has not failed), {@code GET /readyz} (Streams is RUNNING),
+ * {@code GET /metrics} (Prometheus text format). While the instance is not RUNNING, account and agent queries answer
+ * 503: its stores may be restoring or moving.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final Pattern ACCOUNT_HEALTH = Pattern.compile("^/accounts/([^/]+)/health$");
+  private static final Pattern AGENT = Pattern.compile("^/agents/([^/]+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaStreams streams;
   private final VitalsMetrics metrics;
   private final HealthQueries queries;
   private final PortfolioQueries portfolio;
+  private final AgentQueries agents;
+  private final long agentMaxHours;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
     Thread thread = new Thread(runnable, "vitals-http");
@@ -48,12 +56,18 @@ public final class HttpApi implements AutoCloseable {
     return thread;
   });
 
+  /**
+   * @param grossMargin the share of revenue kept after the cost of serving it, for CLV in {@code /kpis}
+   * @param agentWindows the agent board's windows: a query's range is at most their retention
+   */
   public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
-      double grossMargin) throws IOException {
+      double grossMargin, AgentWindows agentWindows) throws IOException {
     this.streams = streams;
     this.metrics = metrics;
     this.queries = new HealthQueries(streams, advertised);
     this.portfolio = new PortfolioQueries(streams, advertised, grossMargin);
+    this.agents = new AgentQueries(streams, advertised, new InstanceForwarding(), Clock.systemUTC());
+    this.agentMaxHours = agentWindows.maxHours();
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -98,7 +112,16 @@ public final class HttpApi implements AutoCloseable {
       case "/metrics" -> respondText(exchange, 200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
       case "/accounts" -> listAccounts(exchange, state);
       case "/kpis", "/kpis/clock", "/kpis/share" -> portfolio(exchange, path, state);
-      default -> accountHealth(exchange, path, state);
+      case "/agents" -> leaderboard(exchange, state);
+      case "/tickets/poor-ratings" -> poorRatings(exchange, state);
+      default -> {
+        Matcher agent = AGENT.matcher(path);
+        if (agent.matches()) {
+          agent(exchange, URLDecoder.decode(agent.group(1), StandardCharsets.UTF_8), state);
+        } else {
+          accountHealth(exchange, path, state);
+        }
+      }
     }
   }
 
@@ -165,6 +188,71 @@ public final class HttpApi implements AutoCloseable {
       case "/kpis/share" -> respond(exchange, 200, portfolio.localShare(kpis.asOf(), kpis.period()));
       default -> respond(exchange, 200, kpis.answer(portfolio.report(kpis.period())));
     }
+  }
+
+  private void leaderboard(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    Optional<AgentRange> range = agentRange(exchange);
+    if (range.isPresent()) {
+      boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+      respond(exchange, 200, agents.leaderboard(range.get(), forwarded).toString());
+    }
+  }
+
+  private void agent(HttpExchange exchange, String agentId, KafkaStreams.State state)
+      throws IOException, InterruptedException {
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    Optional<AgentRange> range = agentRange(exchange);
+    if (range.isEmpty()) {
+      return;
+    }
+    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    Optional<JsonNode> figures = agents.agent(agentId, range.get(), forwarded);
+    if (figures.isPresent()) {
+      respond(exchange, 200, figures.get().toString());
+    } else {
+      respond(exchange, 404, error("no step of agent " + agentId + " in the range asked for"));
+    }
+  }
+
+  /** The range of an agent query, or empty after answering 400. */
+  private Optional<AgentRange> agentRange(HttpExchange exchange) throws IOException {
+    try {
+      return Optional.of(AgentRange.parse(queryParameter(exchange, "hours"), queryParameter(exchange, "until"),
+          agentMaxHours));
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, error(e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private void poorRatings(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    String limitText = queryParameter(exchange, "limit");
+    int limit = 10;
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > PoorRatings.MAX_LIMIT) {
+        respond(exchange, 400, error("limit must be a whole number from 1 to " + PoorRatings.MAX_LIMIT + ", was '"
+            + limitText + "'"));
+        return;
+      }
+    }
+    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    respond(exchange, 200, agents.poorRatings(limit, forwarded).toString());
   }
 
   private static String queryParameter(HttpExchange exchange, String name) {

@@ -1,10 +1,14 @@
 package dev.vitals.runtime;
 
+import dev.vitals.agent.AgentWindows;
+import dev.vitals.metrics.VitalsMetrics;
 import dev.vitals.topology.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -31,8 +35,14 @@ public record ServiceConfig(
     int accountSeriesCap,
     TopicNames topics,
     Map<String, String> kafkaOverrides,
-    Map<String, String> registrySettings) {
+    Map<String, String> registrySettings,
+    int agentSeriesCap,
+    AgentWindows agentWindows) {
 
+  /** How many agents an instance exports per-agent series for, most tickets resolved first (docs/metrics.md). */
+  static final String AGENT_SERIES_CAP = "metrics.agent-series-cap";
+  /** How long the agent board's hourly windows are kept: the longest range GET /agents serves. */
+  static final String AGENT_RETENTION = "agents.retention";
   static final String ENV_PREFIX = "VITALS_";
   /** How many accounts an instance exports per-account series for, lowest scores first (see docs/metrics.md). */
   static final String ACCOUNT_SERIES_CAP = "metrics.account-series-cap";
@@ -48,6 +58,9 @@ public record ServiceConfig(
     }
     if (accountSeriesCap < 0) {
       throw new IllegalArgumentException(ACCOUNT_SERIES_CAP + ": must be 0 or more, was " + accountSeriesCap);
+    }
+    if (agentSeriesCap < 0) {
+      throw new IllegalArgumentException(AGENT_SERIES_CAP + ": must be 0 or more, was " + agentSeriesCap);
     }
     kafkaOverrides = Map.copyOf(kafkaOverrides);
     registrySettings = Map.copyOf(registrySettings);
@@ -102,9 +115,23 @@ public record ServiceConfig(
           integer(settings, ACCOUNT_SERIES_CAP, DEFAULT_ACCOUNT_SERIES_CAP),
           topics,
           kafka,
-          registry);
+          registry,
+          integer(settings, AGENT_SERIES_CAP, VitalsMetrics.DEFAULT_AGENT_SERIES_CAP),
+          agentWindows(settings.get(AGENT_RETENTION)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code agents.retention} as an ISO-8601 duration ({@code P8D}, {@code PT240H}); default 8 days. */
+  private static AgentWindows agentWindows(String value) {
+    if (value == null) {
+      return AgentWindows.defaults();
+    }
+    try {
+      return new AgentWindows(Duration.parse(value.trim()));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(AGENT_RETENTION + ": not an ISO-8601 duration such as P8D: " + value);
     }
   }
 

@@ -44,9 +44,11 @@ public final class VitalsService implements AutoCloseable {
     properties.put(ProcessingErrorPolicy.COUNTS_CONFIG, processingErrors);
     log.info("effective configuration: {}", Secrets.masked(ConfigText.flatten(config, properties)));
     log.info("scoring model:\n{}", scoring.describe());
-    this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring), properties);
+    this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring,
+        config.agentWindows()), properties);
     String version = VitalsService.class.getPackage().getImplementationVersion();
     this.metrics = new VitalsMetrics(streams, processingErrors, config.topics(), config.accountSeriesCap(),
+        config.agentSeriesCap(),
         version == null ? "development" : version, scoring.modelVersion(), grossMargin);
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
     streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);
@@ -71,8 +73,8 @@ public final class VitalsService implements AutoCloseable {
   public VitalsService start() {
     try {
       HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
-      http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised, grossMargin)
-          .start();
+      http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised, grossMargin,
+          config.agentWindows()).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort(), e);
     }

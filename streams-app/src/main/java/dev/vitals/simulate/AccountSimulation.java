@@ -28,7 +28,6 @@ import java.util.SplittableRandom;
 final class AccountSimulation {
   private static final double POWER_USER_DAILY_CHANCE = 0.8;
   private static final double WEEKEND_USAGE = 0.25;
-  private static final double WEEKEND_TICKETS = 0.3;
   private static final int NEVER = Integer.MAX_VALUE;
 
   private final AccountPlan plan;
@@ -316,7 +315,7 @@ final class AccountSimulation {
 
   private void tickets(int day, Instant dayStart, EventTimeline out) {
     double expected = ProductCatalogue.ticketsPerDay(plan.segment()) * ticketLoad(day)
-        * (period.isWeekend(day) ? WEEKEND_TICKETS : 1.0);
+        * WorkingHours.ticketVolume(period.date(day).getDayOfWeek());
     int count = poisson(expected);
     SupportStyle style = archetype.support();
     double complaintShare = archetype == Archetype.DECLINING

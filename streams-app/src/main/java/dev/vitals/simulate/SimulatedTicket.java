@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  * One support ticket from OPENED to its final RESOLVED, and the CSAT answer that sometimes
  * follows, decided in one go when the ticket opens and scheduled on the timeline. The shape
  * (replies, escalation, reopening) follows the account's {@link SupportStyle}, so first response,
- * FCR and CSAT differ by archetype the way they do in a real queue.
+ * FCR and CSAT differ by archetype the way they do in a real queue; each agent's {@link AgentStyle} then makes the
+ * agent leaderboard differ the way a real team does.
  */
 final class SimulatedTicket {
   private static final String[] CSAT_PRAISE = {"Solved on the first reply", "Quick and friendly"};
@@ -52,7 +53,7 @@ final class SimulatedTicket {
     Instant at = openedAt;
     String agent = ProductCatalogue.pick(rng, ProductCatalogue.AGENTS);
     emit(at, TicketEventKind.OPENED, null);
-    at = at.plus(firstReply());
+    at = at.plus(firstReply(agent));
     emit(at, TicketEventKind.AGENT_REPLIED, agent);
     if (rng.nextDouble() < style.escalationChance()) {
       at = at.plus(minutes(10, 120));
@@ -65,29 +66,30 @@ final class SimulatedTicket {
     for (int round = 0; round < 3 && rng.nextDouble() < customerReply; round++) {
       at = at.plus(minutes(60, 18 * 60));
       emit(at, TicketEventKind.CUSTOMER_REPLIED, agent);
-      if (rng.nextDouble() < style.agentFollowUpChance()) {
-        at = at.plus(firstReply());
+      if (rng.nextDouble() < style.agentFollowUpChance() * AgentStyle.of(agent).followUpFactor()) {
+        at = at.plus(firstReply(agent));
         emit(at, TicketEventKind.AGENT_REPLIED, agent);
       }
       customerReply /= 2;
     }
-    at = at.plus(minutes(style.resolveMinHours() * 60, style.resolveMaxHours() * 60));
+    at = at.plus(resolution(agent));
     emit(at, TicketEventKind.RESOLVED, agent);
-    if (rng.nextDouble() < style.reopenChance()) {
+    if (rng.nextDouble() < style.reopenChance() * AgentStyle.of(agent).reopenFactor()) {
       at = at.plus(minutes(12 * 60, 72 * 60));
       emit(at, TicketEventKind.REOPENED, agent);
-      at = at.plus(firstReply());
+      at = at.plus(firstReply(agent));
       emit(at, TicketEventKind.AGENT_REPLIED, agent);
-      at = at.plus(minutes(style.resolveMinHours() * 60, style.resolveMaxHours() * 60));
+      at = at.plus(resolution(agent));
       emit(at, TicketEventKind.RESOLVED, agent);
     }
     if (rng.nextDouble() < 0.45) {
-      askForCsat(at.plus(minutes(60, 8 * 60)), requester);
+      askForCsat(at.plus(minutes(60, 8 * 60)), requester, AgentStyle.of(agent));
     }
   }
 
-  private void askForCsat(Instant at, String requester) {
-    int score = style.csatLow() + rng.nextInt(style.csatHigh() - style.csatLow() + 1);
+  /** The customer rates the ticket; how the resolving agent worked shifts the rating. */
+  private void askForCsat(Instant at, String requester, AgentStyle resolver) {
+    int score = resolver.csat(style.csatLow() + rng.nextInt(style.csatHigh() - style.csatLow() + 1));
     String comment = null;
     if (rng.nextDouble() < 0.3) {
       comment = score >= 4 ? CSAT_PRAISE[rng.nextInt(CSAT_PRAISE.length)]
@@ -106,8 +108,8 @@ final class SimulatedTicket {
         .setCategory(category).setAgentId(agent).build());
   }
 
-  /** Agents answer urgent tickets first. */
-  private Duration firstReply() {
+  /** Agents answer urgent tickets first, each at their own pace. */
+  private Duration firstReply(String agent) {
     double urgency = switch (priority) {
       case URGENT -> 0.3;
       case HIGH -> 0.6;
@@ -115,7 +117,13 @@ final class SimulatedTicket {
       case LOW -> 1.5;
     };
     Duration base = minutes(style.firstReplyMinMinutes(), style.firstReplyMaxMinutes());
-    return Duration.ofSeconds(Math.max(60, (long) (base.toSeconds() * urgency)));
+    double pace = urgency * AgentStyle.of(agent).replyFactor();
+    return Duration.ofSeconds(Math.max(60, (long) (base.toSeconds() * pace)));
+  }
+
+  private Duration resolution(String agent) {
+    Duration base = minutes(style.resolveMinHours() * 60, style.resolveMaxHours() * 60);
+    return Duration.ofSeconds((long) (base.toSeconds() * AgentStyle.of(agent).resolveFactor()));
   }
 
   /** Log-uniform between the bounds: most replies are quick, a few take much longer. */

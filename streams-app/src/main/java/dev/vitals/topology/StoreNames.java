@@ -36,5 +36,15 @@ public final class StoreNames {
   /** Monthly spend per cost centre (key-value store, key {@code CENTRE|yyyy-MM-dd}). */
   public static final String COST_LEDGER = "vitals-cost-ledger";
 
+  /**
+   * What agent attribution knows of each ticket: first reply, replies, who resolved it (key-value store, key
+   * {@code accountId U+001F ticketId}).
+   */
+  public static final String AGENT_TICKETS = "vitals-agent-tickets";
+  /** Each agent's figures per hour of event time (window store, key agentId; see {@code dev.vitals.agent}). */
+  public static final String AGENT_HOURS = "vitals-agent-hours";
+  /** CSAT answers of 1 or 2, for the support board's latest poor ratings (window store, key accountId). */
+  public static final String POOR_RATINGS = "vitals-poor-ratings";
+
   private StoreNames() {}
 }

@@ -10,8 +10,12 @@ import dev.vitals.schema.SurveyResponse;
 import dev.vitals.schema.TicketEvent;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.state.stored.StoredAgentHour;
+import dev.vitals.state.stored.StoredAgentStep;
+import dev.vitals.state.stored.StoredAgentTicket;
 import dev.vitals.state.stored.StoredMonthlyCost;
 import dev.vitals.state.stored.StoredRetention;
+import dev.vitals.state.stored.StoredPoorRating;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -45,6 +49,8 @@ public record Topics(
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
         new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class),
             serdes.state(StoredAccountFigures.class), serdes.longs(),
-            serdes.state(StoredMonthlyCost.class), serdes.state(StoredRetention.class)));
+            serdes.state(StoredMonthlyCost.class), serdes.state(StoredRetention.class),
+            serdes.state(StoredAgentTicket.class), serdes.state(StoredAgentStep.class),
+            serdes.state(StoredAgentHour.class), serdes.state(StoredPoorRating.class)));
   }
 }

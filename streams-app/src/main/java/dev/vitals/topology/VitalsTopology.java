@@ -1,5 +1,6 @@
 package dev.vitals.topology;
 
+import dev.vitals.agent.AgentWindows;
 import dev.vitals.events.EventValidator;
 import dev.vitals.health.HealthEvaluator;
 import dev.vitals.scoring.PipelinePolicy;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  *   usage, tickets, billing, surveys, accounts ─▶ intake (decode, validate) ─▶ merge ─▶ de-duplicate by eventId
  *       ─▶ account health (ledgers → KPIs → score → alerts; emitted per interval)
  *       ─▶ vitals.account-health, vitals.churn-alerts
+ *       ─▶ agent attribution ─▶ repartition by agent ─▶ hourly agent windows (see AgentBoardTopology)
  *   costs ─▶ intake ─▶ cost ledger
  *   every rejection (bad bytes, contract, key, future or too-late time) ─▶ vitals.dlq with reason headers
  * </pre>
@@ -38,6 +40,10 @@ public final class VitalsTopology {
   private VitalsTopology() {}
 
   public static Topology build(Topics topics, ScoringConfig config) {
+    return build(topics, config, AgentWindows.defaults());
+  }
+
+  public static Topology build(Topics topics, ScoringConfig config, AgentWindows agents) {
     StreamsBuilder builder = new StreamsBuilder();
     PipelinePolicy policy = config.pipeline();
     EventValidator validator = new EventValidator();
@@ -52,8 +58,9 @@ public final class VitalsTopology {
     IntakeBranches accounts = splitIntake(accountIntake, "account-intake");
 
     // De-duplicate by eventId, then ledgers → KPIs → score → alerts, emitted once per interval per account.
-    KStream<String, HealthOutput> outputs = accounts.events()
-        .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
+    KStream<String, InboundEvent> deduplicated = accounts.events()
+        .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS);
+    KStream<String, HealthOutput> outputs = deduplicated
         .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER,
             StoreNames.PENDING_ACCOUNTS, StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH,
@@ -62,6 +69,9 @@ public final class VitalsTopology {
     // Outputs: health and alerts to their topics; every rejection, too-late ones included, to the DLQ.
     KStream<String, DeadLetter> late = writeHealthAndAlerts(outputs, topics);
     writeDeadLetters(accounts.deadLetters().merge(late, Named.as("merge-late")), topics, "account");
+
+    // The agent board: ticket steps credited to agents, re-keyed by agent into hourly windows of their own.
+    AgentBoardTopology.add(builder, deduplicated, topics.internal(), policy.grace(), agents);
 
     // Costs: their own keys (cost centres), their own sub-topology.
     IntakeBranches costs = splitIntake(intake(builder, topics.costs(), topics, validator, policy), "cost-intake");

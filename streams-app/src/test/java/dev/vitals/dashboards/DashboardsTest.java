@@ -55,7 +55,12 @@ class DashboardsTest {
       "segment:vitals_health_score:mean", "vitals:health_score:mean",
       "band:vitals_accounts:sum", "segment_band:vitals_accounts:sum",
       "vitals:events_accepted:rate5m", "vitals:events_rejected:rate5m",
-      "vitals:event_to_score_latency_seconds:p99");
+      "vitals:event_to_score_latency_seconds:p99",
+      "agent:vitals_agent_fcr:ratio", "agent:vitals_agent_csat:percent",
+      "agent:vitals_agent_contacts_per_hour_worked:ratio", "agent:vitals_agent_first_response_seconds:median",
+      "weekday:vitals_ticket_first_response_seconds:median", "hour:vitals_ticket_first_response_seconds:median",
+      "segment:vitals_complaint_rate:ratio", "vitals:complaint_rate:ratio", "vitals:ticket_closure_rate:ratio",
+      "vitals:tickets_per_account:ratio");
 
   /** Grafana unit ids the boards use; a typo would show a raw number. */
   static final Set<String> UNITS = Set.of("none", "short", "percent", "percentunit", "s", "ms", "d", "currencyUSD",

@@ -50,8 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedCluster.class)
 class TwoInstancesIT {
   private static final int PARTITIONS = 4;
-  /** Four account-topic partitions and the cost sub-topology's one. */
-  private static final int TASKS = PARTITIONS + 1;
+  /** Four account-topic partitions, the cost sub-topology's one, and four of the agent windows (keyed by agent). */
+  private static final int TASKS = PARTITIONS + 1 + PARTITIONS;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -120,6 +120,27 @@ class TwoInstancesIT {
       }
     });
     assertThat(get(first, "/kpis?segment=TINY").statusCode()).isEqualTo(400);
+    // and: the agent leaderboard, partitioned by agent, is the same whichever instance gathers it over the same
+    // hours, and each agent's figures are fetched from its owner (the steps reach the agent windows through a
+    // repartition topic, a commit after the health records: hence the wait)
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      JsonNode board = agents(first, "/agents?hours=168");
+      String range = "?hours=168&until=" + board.path("until").asText();
+      assertThat(board.path("agents").size()).as("agents on the board").isGreaterThan(1);
+      assertThat(agents(second, "/agents" + range)).isEqualTo(board);
+      for (JsonNode agent : board.path("agents")) {
+        JsonNode one = agents(second, "/agents/" + agent.path("agentId").asText() + range);
+        assertThat(one.path("ticketsResolved")).isEqualTo(agent.path("ticketsResolved"));
+        assertThat(one.path("replies")).isEqualTo(agent.path("replies"));
+      }
+      // the latest poor ratings, gathered from both instances, latest first, with their comments
+      JsonNode poor = agents(first, "/tickets/poor-ratings?limit=5");
+      assertThat(poor.size()).isBetween(1, 5);
+      assertThat(agents(second, "/tickets/poor-ratings?limit=5")).isEqualTo(poor);
+      assertThat(poor).allSatisfy(rating -> assertThat(rating.path("score").asInt()).isBetween(1, 2));
+    });
+    assertThat(get(first, "/agents?hours=0").statusCode()).isEqualTo(400);
+    assertThat(get(first, "/tickets/poor-ratings?limit=500").statusCode()).isEqualTo(400);
 
     // when: the first instance stops
     first.close();
@@ -215,6 +236,13 @@ class TwoInstancesIT {
       health.put(account, JSON.readTree(response.body()));
     }
     return health;
+  }
+
+  private static JsonNode agents(VitalsService instance, String path) throws IOException {
+    HttpResponse<String> response = get(instance, path);
+    assertThat(response.statusCode()).as("GET %s on port %d: %s", path, instance.httpPort(), response.body())
+        .isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   private static HttpResponse<String> get(VitalsService instance, String path) {

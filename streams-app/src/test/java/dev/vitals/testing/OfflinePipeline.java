@@ -29,6 +29,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -84,6 +85,11 @@ public final class OfflinePipeline implements AutoCloseable {
     return config.pipeline().emitInterval();
   }
 
+  /** Lets {@code duration} of wall-clock time pass at once (wall-clock punctuators run once). */
+  public void letWallClockTimePass(Duration duration) {
+    driver.advanceWallClockTime(duration);
+  }
+
   public EventTopics eventTopics() {
     return eventTopics;
   }
@@ -115,6 +121,11 @@ public final class OfflinePipeline implements AutoCloseable {
   /** One of the pipeline's key-value stores (see {@link StoreNames}). */
   public <V> KeyValueStore<String, V> store(String name) {
     return driver.getKeyValueStore(name);
+  }
+
+  /** One of the pipeline's window stores (see {@link StoreNames}), timestamps unwrapped. */
+  public <V> WindowStore<String, V> windowStore(String name) {
+    return driver.getWindowStore(name);
   }
 
   /** Sum of a pipeline counter over every task, for the given tags (others are ignored). */

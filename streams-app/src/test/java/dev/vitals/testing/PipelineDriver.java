@@ -9,6 +9,7 @@ import dev.vitals.serde.MockSchemaRegistryScope;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.VitalsSerdes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -93,6 +95,13 @@ public final class PipelineDriver implements AutoCloseable {
     return this;
   }
 
+  /** Lets {@code duration} of wall-clock time pass at once, for punctuators slower than the emit interval. */
+  public PipelineDriver letWallClockTimePass(Duration duration) {
+    pipeline.letWallClockTimePass(duration);
+    wallClock = wallClock.plus(duration);
+    return this;
+  }
+
   public List<AccountHealth> healthRecords() {
     return pipeline.drainHealth();
   }
@@ -128,6 +137,11 @@ public final class PipelineDriver implements AutoCloseable {
   /** One of the pipeline's key-value stores (see {@code StoreNames}). */
   public <V> KeyValueStore<String, V> store(String name) {
     return pipeline.store(name);
+  }
+
+  /** One of the pipeline's window stores (see {@code StoreNames}). */
+  public <V> WindowStore<String, V> windowStore(String name) {
+    return pipeline.windowStore(name);
   }
 
   /** Sum of a Vitals pipeline counter over every task, for the given tags (others are ignored). */
