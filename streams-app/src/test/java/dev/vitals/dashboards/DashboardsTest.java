@@ -60,7 +60,8 @@ class DashboardsTest {
       "agent:vitals_agent_contacts_per_hour_worked:ratio", "agent:vitals_agent_first_response_seconds:median",
       "weekday:vitals_ticket_first_response_seconds:median", "hour:vitals_ticket_first_response_seconds:median",
       "segment:vitals_complaint_rate:ratio", "vitals:complaint_rate:ratio", "vitals:ticket_closure_rate:ratio",
-      "vitals:tickets_per_account:ratio");
+      "vitals:tickets_per_account:ratio",
+      "kpi_segment:vitals_kpi_target_met:bool", "kpi:vitals_kpi_target_met:bool");
 
   /** Grafana unit ids the boards use; a typo would show a raw number. */
   static final Set<String> UNITS = Set.of("none", "short", "percent", "percentunit", "s", "ms", "d", "currencyUSD",
