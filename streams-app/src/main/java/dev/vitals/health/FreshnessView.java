@@ -31,7 +31,7 @@ final class FreshnessView {
       return null;
     }
     String day = EventDay.startOf(EventDay.of(usageAsOf)).toString().substring(0, 10);
-    return new HealthFactor(Component.USAGE.label(), USAGE_DATA_GAP, 0.0, "no usage data for any account after "
-        + day + " (data gap): usage measured as of that day, not counted as silence");
+    return new HealthFactor(Component.USAGE.label(), USAGE_DATA_GAP, 0.0, "no usage event for any account after "
+        + day + " (a data gap of the pipeline, not of the account): usage measured as of that day");
   }
 }

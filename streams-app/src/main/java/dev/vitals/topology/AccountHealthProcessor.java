@@ -7,6 +7,7 @@ import dev.vitals.kpi.EventDay;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.schema.UsageEvent;
+import dev.vitals.scoring.DataGapPolicy;
 import dev.vitals.state.AccountBook;
 import dev.vitals.state.StateFormatException;
 import dev.vitals.state.StoredFigures;
@@ -52,6 +53,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   static final int BACKLOG_TICKS = 50;
 
   private final HealthEvaluator evaluator;
+  private final DataGapPolicy dataGap;
   private final Duration grace;
   private final Duration emitInterval;
   /** In memory only: which cadence to evaluate at is a matter of speed, never of results. */
@@ -65,9 +67,11 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private KeyValueStore<String, AccountHealth> healthView;
   private KeyValueStore<String, StoredAccountFigures> figures;
   private PipelineSensors sensors;
+  private SourceClocks sourceClocks;
 
-  AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
+  AccountHealthProcessor(HealthEvaluator evaluator, DataGapPolicy dataGap, Duration grace, Duration emitInterval) {
     this.evaluator = evaluator;
+    this.dataGap = dataGap;
     this.grace = grace;
     this.emitInterval = emitInterval;
   }
@@ -85,6 +89,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
     this.figures = context.getStateStore(StoreNames.ACCOUNT_FIGURES);
     this.sensors = new PipelineSensors(context.metrics());
+    this.sourceClocks = new SourceClocks(clock, dataGap, context.taskId().toString());
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
@@ -107,6 +112,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     if (event.payload() instanceof UsageEvent) {
       advanceClock(event.occurredAt());
     }
+    sourceClocks.advance(event.payload(), event.occurredAt());
     // The value is when the oldest not-yet-evaluated event was produced: the start of its event-to-score latency.
     Long pendingSince = pending.get(event.accountId());
     if (pendingSince == null || pendingSince == NO_EVENT) {

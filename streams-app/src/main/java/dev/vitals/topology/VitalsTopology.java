@@ -54,7 +54,8 @@ public final class VitalsTopology {
     // De-duplicate by eventId, then ledgers → KPIs → score → alerts, emitted once per interval per account.
     KStream<String, HealthOutput> outputs = accounts.events()
         .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS)
-        .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
+        .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.dataGap(), policy.grace(),
+                policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER,
             StoreNames.PENDING_ACCOUNTS, StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH,
             StoreNames.ACCOUNT_FIGURES);
