@@ -284,13 +284,17 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseDormantAfter14DaysWithoutUsageWhileSubscribedAndResolveOnUsage() {
+    // Another account's usage flows meanwhile: were acme the only one, its silence would be the partition's, a
+    // data gap rather than dormancy (DataGapTest).
     pipeline.send(subscribed("acme", "2026-03-01T09:00:00Z", 50_000, 10, "2027-03-01"),
-        login("acme", "2026-03-01T10:00:00Z", "ana"),
+        login("acme", "2026-03-01T10:00:00Z", "ana"), login("globex", "2026-03-14T09:00:00Z", "gus"),
         billingStep("2026-03-14T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush();    // 13 days idle
     List<ChurnAlert> at13 = newAlerts(AlertRule.DORMANT);
-    pipeline.send(billingStep("2026-03-15T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 14 days
+    pipeline.send(login("globex", "2026-03-15T09:00:00Z", "gus"),
+        billingStep("2026-03-15T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 14 days
     List<ChurnAlert> at14 = newAlerts(AlertRule.DORMANT);
-    pipeline.send(billingStep("2026-03-16T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 15 days
+    pipeline.send(login("globex", "2026-03-16T09:00:00Z", "gus"),
+        billingStep("2026-03-16T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 15 days
     List<ChurnAlert> at15 = newAlerts(AlertRule.DORMANT);
     pipeline.send(login("acme", "2026-03-17T10:00:00Z", "ana")).flush();
     List<ChurnAlert> afterLogin = newAlerts(AlertRule.DORMANT);
