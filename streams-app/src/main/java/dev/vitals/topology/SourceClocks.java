@@ -61,7 +61,10 @@ public final class SourceClocks {
     }
     latest.put(source, at);
     store.put(lastEventKey(source), at);
-    long newest = latest.values().stream().mapToLong(Long::longValue).max().orElse(at);
+    long newest = at;
+    for (long clock : latest.values()) {
+      newest = Math.max(newest, clock);
+    }
     for (Map.Entry<DataSource, Long> clock : latest.entrySet()) {
       track(clock.getKey(), clock.getValue(), newest);
     }
