@@ -31,7 +31,8 @@ final class FreshnessView {
       return null;
     }
     String day = EventDay.startOf(EventDay.of(usageAsOf)).toString().substring(0, 10);
-    return new HealthFactor(Component.USAGE.label(), USAGE_DATA_GAP, 0.0, "no usage event for any account after "
-        + day + " (a data gap of the pipeline, not of the account): usage measured as of that day");
+    return new HealthFactor(Component.USAGE.label(), USAGE_DATA_GAP, 0.0, "no usage event for any account of its"
+        + " partition after " + day + " (a data gap upstream, not this account's silence): usage measured as of that"
+        + " day");
   }
 }

@@ -97,7 +97,8 @@ class DataGapTest {
     assertThat(last.getTopFactors()).last().satisfies(line -> {
       assertThat(line.getFactor()).isEqualTo("usage_data_gap");
       assertThat(line.getPoints()).isZero();
-      assertThat(line.getDetail()).startsWith("no usage event for any account after 2026-03-10");
+      assertThat(line.getDetail()).isEqualTo("no usage event for any account of its partition after 2026-03-10"
+          + " (a data gap upstream, not this account's silence): usage measured as of that day");
     });
     assertThat(last.getFreshness().getUsage()).isEqualTo(at("2026-03-10T09:00:00Z"));
     assertThat(last.getFreshness().getBilling()).isEqualTo(at("2026-03-30T12:00:00Z"));
