@@ -23,6 +23,7 @@ public final class VitalsMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final KafkaClientMeters kafka;
   private final PipelineMeters pipeline;
+  private final PipelineCounts counts;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final KpiTargets targets = new KpiTargets(KpiCatalogue.bundled());
 
@@ -35,7 +36,7 @@ public final class VitalsMetrics implements AutoCloseable {
       int accountSeriesCap, int agentSeriesCap, String version, String modelVersion, double grossMargin) {
     registry.config().meterFilter(new PrometheusConventions());
     KafkaClientMeters.configure(registry);
-    PipelineCounts counts = new PipelineCounts(streams::metrics);
+    this.counts = new PipelineCounts(streams::metrics);
     this.kafka = new KafkaClientMeters(streams);
     this.pipeline = new PipelineMeters(counts, processingErrors, List.of(topics.usage(), topics.tickets(),
         topics.billing(), topics.surveys(), topics.accounts(), topics.costs()));
@@ -60,6 +61,7 @@ public final class VitalsMetrics implements AutoCloseable {
 
   /** The Prometheus text format. */
   public String scrape() {
+    counts.refresh();
     return registry.scrape();
   }
 
