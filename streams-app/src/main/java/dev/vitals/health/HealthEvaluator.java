@@ -48,7 +48,7 @@ public final class HealthEvaluator {
     // Closing scores kept in the state are valid for this configuration only, version label or not.
     this.scoringKey = config.modelVersion() + "#" + Integer.toHexString(config.describe().hashCode());
     this.model = new HealthModel(config);
-    this.rules = new AlertRules(config.alerts(), config.bands());
+    this.rules = new AlertRules(config.alerts(), config.bands(), config.onboarding());
   }
 
   /**
@@ -65,7 +65,7 @@ public final class HealthEvaluator {
         derived.history().peakWithin(config.alerts().scoreDropWindow()), derived.detractors(),
         state.daysWithoutUsage(asOf), state.subscribedFor(asOf), derived.history().newestFirst(),
         back -> state.usageAtClose(EventDay.of(asOf) - back), openFor(state, asOf),
-        Duration.between(state.firstEventAt, asOf), assessment.coverage());
+        Duration.between(state.firstEventAt, asOf), assessment.coverage(), state.onboardingAt(asOf));
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
       // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.
@@ -202,6 +202,7 @@ public final class HealthEvaluator {
         .setOpenAlerts(state.openAlerts.keySet().stream().sorted().toList())
         .setModelVersion(config.modelVersion())
         .setAsOf(kpis.asOf())
+        .setAdoption(AdoptionRecord.of(state, kpis))
         .build();
   }
 }

@@ -184,6 +184,12 @@ public final class AccountState {
     return kept;
   }
 
+  /** The onboarding journey of the running subscription as of {@code asOf} (SPEC §3, onboarding). */
+  public OnboardingJourney onboardingAt(Instant asOf) {
+    List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
+    return OnboardingJourney.of(usage, billing.subscribedSinceAt(asOf), keyFeatures, asOf);
+  }
+
   /** Respondents whose latest NPS answer is a detractor's, as of {@code asOf}. */
   public List<SurveyAnswer> detractorsAt(Instant asOf, int maxScore) {
     return surveys.detractors(asOf, maxScore);

@@ -13,6 +13,8 @@ public enum EntryKind {
   FEATURE('F'),
   /** When a milestone was first reached; part = its name. */
   MILESTONE('M'),
+  /** When a feature was first used (time to value); part = the feature. Added within format version 1. */
+  FIRST_USE('A'),
   /** One support ticket's steps; part = the ticketId. */
   TICKET('T'),
   /** One survey answer; part = occurredAt millis, respondentId and survey. */

@@ -24,7 +24,10 @@ final class EventFootprint {
       }
       if (usage.getFeature() != null) {
         switch (usage.getKind()) {
-          case FEATURE_USED -> keys.add(new EntryKey(accountId, EntryKind.FEATURE, usage.getFeature()));
+          case FEATURE_USED -> {
+            keys.add(new EntryKey(accountId, EntryKind.FEATURE, usage.getFeature()));
+            keys.add(new EntryKey(accountId, EntryKind.FIRST_USE, usage.getFeature()));
+          }
           case MILESTONE -> keys.add(new EntryKey(accountId, EntryKind.MILESTONE, usage.getFeature()));
           case LOGIN, API_CALL, DOC_VIEWED -> { }
         }

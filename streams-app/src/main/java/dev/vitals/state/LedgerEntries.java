@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * Maps an account's in-memory ledgers onto their stored entries and back: one entry per usage day, user, feature,
- * milestone, ticket and survey answer, one for billing and one for the profile. Encoding one entry reads only the
+ * milestone, feature's first use, ticket and survey answer, one for billing and one for the profile. Encoding one entry reads only the
  * part of the state its key names, which is what lets an event write only what it touched.
  */
 final class LedgerEntries {
@@ -47,6 +47,7 @@ final class LedgerEntries {
     state.usage.users.keySet().forEach(user -> keys.add(new EntryKey(id, EntryKind.USER, user)));
     state.usage.features.keySet().forEach(feature -> keys.add(new EntryKey(id, EntryKind.FEATURE, feature)));
     state.usage.milestones.keySet().forEach(name -> keys.add(new EntryKey(id, EntryKind.MILESTONE, name)));
+    state.usage.firstUses.keySet().forEach(feature -> keys.add(new EntryKey(id, EntryKind.FIRST_USE, feature)));
     state.tickets.tickets.keySet().forEach(ticket -> keys.add(new EntryKey(id, EntryKind.TICKET, ticket)));
     state.surveys.answers.forEach(answer -> keys.add(surveyKey(id, answer)));
     if (!state.billing.isEmpty()) {
@@ -73,6 +74,10 @@ final class LedgerEntries {
         Instant reached = state.usage.milestones.get(part);
         yield reached == null ? null : format.encode(new StoredMilestone(reached.toEpochMilli()));
       }
+      case FIRST_USE -> {
+        Instant first = state.usage.firstUses.get(part);
+        yield first == null ? null : format.encode(new StoredMilestone(first.toEpochMilli()));
+      }
       case TICKET -> encodeTicket(state.tickets.tickets.get(part));
       case SURVEY -> encodeAnswer(state.surveys.find(key.part()));
       case BILLING -> state.billing.isEmpty() ? null : encodeBilling(state.billing);
@@ -88,6 +93,8 @@ final class LedgerEntries {
       case USER -> state.usage.users.put(part, decodeActiveDays(bytes));
       case FEATURE -> state.usage.features.put(part, decodeActiveDays(bytes));
       case MILESTONE -> state.usage.milestones.put(part,
+          Instant.ofEpochMilli(format.decode(bytes, StoredMilestone.class).getReachedAt()));
+      case FIRST_USE -> state.usage.firstUses.put(part,
           Instant.ofEpochMilli(format.decode(bytes, StoredMilestone.class).getReachedAt()));
       case TICKET -> state.tickets.tickets.put(part, decodeTicket(bytes));
       case SURVEY -> state.surveys.answers.add(decodeAnswer(bytes));

@@ -78,6 +78,26 @@ class StoredStateFormatTest {
   }
 
   @Test
+  void shouldReadEachFeaturesFirstUseAddedWithinFormatVersion1() throws Exception {
+    AccountState state = new AccountBook(StoredStateSample.read(sample(1)), 10).find(StoredStateSample.ACCOUNT);
+
+    // "reports", the one key feature, first used on 03-03 at 10:00, two days after the subscription started.
+    assertThat(state.usage.firstUses).containsExactly(Map.entry("reports", at("2026-03-03T10:00:00Z")));
+    assertThat(state.onboardingAt(at("2026-03-03T18:00:00Z")).timeToValue()).isEqualTo(Duration.ofHours(58));
+  }
+
+  @Test
+  void shouldReadAStateWrittenBeforeFirstUsesWereKeptWithoutATimeToValue() throws Exception {
+    List<String> beforeFirstUses = sample(1).stream().filter(line -> !line.startsWith("acme|A|")).toList();
+
+    AccountState state = new AccountBook(StoredStateSample.read(beforeFirstUses), 10).find(StoredStateSample.ACCOUNT);
+
+    assertThat(state.usage.firstUses).isEmpty();
+    assertThat(state.onboardingAt(at("2026-03-03T18:00:00Z")).timeToValue()).isNull();
+    assertThat(state.onboardingAt(at("2026-03-03T18:00:00Z")).timeToOnboard()).isEqualTo(Duration.ofHours(59));
+  }
+
+  @Test
   void shouldStillWriteFormatVersion1ByteForByte() throws Exception {
     // A schema change that alters these bytes needs a new format version (and a sample of it), not a silent edit.
     Map<String, String> released = new TreeMap<>();
