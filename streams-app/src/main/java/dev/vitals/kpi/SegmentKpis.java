@@ -34,7 +34,8 @@ public record SegmentKpis(
     int activeUsers,
     int powerUsers,
     Double powerUserShare,
-    LifetimeValue clv) {
+    LifetimeValue clv,
+    OnboardingKpis onboarding) {
 
   static SegmentKpis of(PortfolioCounts c, double grossMargin) {
     SentimentKpis sentiment = new SurveyTally(c.npsRespondents(), c.npsPromoters(), c.npsDetractors(),
@@ -64,7 +65,8 @@ public record SegmentKpis(
         c.activeUsers(),
         c.powerUsers(),
         RetentionKpis.ratio(c.powerUsers(), c.activeUsers()),
-        LifetimeValue.of(c, grossMargin));
+        LifetimeValue.of(c, grossMargin),
+        OnboardingKpis.of(c.onboarding()));
   }
 
   private static Long medianSeconds(List<Long> millis) {
