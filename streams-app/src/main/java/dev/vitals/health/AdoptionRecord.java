@@ -29,6 +29,7 @@ final class AdoptionRecord {
         .setTimeToValueSeconds(seconds(journey.timeToValue()))
         .setActivated(journey.activated())
         .setOutcomesAchieved(journey.outcomesAchieved())
+        .setKeyFeatures(keyFeatures)
         .setKeyFeaturesUsed30d(state.usage.keyFeaturesUsed(keyFeatures, kpis.asOf()))
         .setDocViewsPerActiveUser30d(usage.activeUsers30d() == 0 ? null
             : (double) usage.docViews30d() / usage.activeUsers30d())

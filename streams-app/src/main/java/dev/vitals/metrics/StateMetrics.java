@@ -33,12 +33,15 @@ final class StateMetrics implements MultiCollector {
     MetricFamilies families = new MetricFamilies();
     SegmentTotals totals = new SegmentTotals();
     RetentionTotals retention = new RetentionTotals();
+    AdoptionTotals adoption = new AdoptionTotals();
     owned.forEach(account -> {
       totals.add(account);
       retention.add(account);
+      adoption.add(account);
     });
     totals.exportTo(families);
     retention.exportTo(families);
+    adoption.exportTo(families);
     if (tickets != null) {
       TicketMixTotals.exportTo(TicketMix.of(tickets.read()), owned, families);
     }
