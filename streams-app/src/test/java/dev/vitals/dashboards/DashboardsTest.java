@@ -60,7 +60,12 @@ class DashboardsTest {
       "agent:vitals_agent_contacts_per_hour_worked:ratio", "agent:vitals_agent_first_response_seconds:median",
       "weekday:vitals_ticket_first_response_seconds:median", "hour:vitals_ticket_first_response_seconds:median",
       "segment:vitals_complaint_rate:ratio", "vitals:complaint_rate:ratio", "vitals:ticket_closure_rate:ratio",
-      "vitals:tickets_per_account:ratio");
+      "vitals:tickets_per_account:ratio",
+      "segment:vitals_activation:ratio", "vitals:activation:ratio",
+      "segment:vitals_time_to_onboard_seconds:median", "vitals:time_to_onboard_seconds:median",
+      "vitals:time_to_first_api_call_seconds:median", "vitals:time_to_value_seconds:median",
+      "feature:vitals_key_feature_adoption:ratio",
+      "segment:vitals_doc_views_per_active_user:ratio", "vitals:doc_views_per_active_user:ratio");
 
   /** Grafana unit ids the boards use; a typo would show a raw number. */
   static final Set<String> UNITS = Set.of("none", "short", "percent", "percentunit", "s", "ms", "d", "currencyUSD",
