@@ -2,9 +2,11 @@ package dev.vitals.health;
 
 import dev.vitals.kpi.AccountKpis;
 import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.ArticleReliance;
 import dev.vitals.kpi.OnboardingJourney;
 import dev.vitals.kpi.UsageKpis;
 import dev.vitals.schema.AdoptionValues;
+import dev.vitals.schema.HelpArticleValues;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,6 +35,9 @@ final class AdoptionRecord {
         .setKeyFeaturesUsed30d(state.usage.keyFeaturesUsed(keyFeatures, kpis.asOf()))
         .setDocViewsPerActiveUser30d(usage.activeUsers30d() == 0 ? null
             : (double) usage.docViews30d() / usage.activeUsers30d())
+        .setArticles(ArticleReliance.of(state, kpis.asOf()).stream()
+            .map(a -> new HelpArticleValues(a.article(), a.views30d(), a.ratings90d(), a.ratingPoints90d()))
+            .toList())
         .build();
   }
 

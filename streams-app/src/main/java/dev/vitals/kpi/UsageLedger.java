@@ -27,6 +27,8 @@ public final class UsageLedger {
    */
   public Map<String, Instant> firstUses = new TreeMap<>();
   static final int MAX_FIRST_USES = 64;
+  /** Help-article views per day and article (help-article reliance). */
+  public final ArticleViews articles = new ArticleViews();
   /** Latest day with any usage, kept after its bucket is pruned so dormancy stays measurable. */
   public Long lastUsageDay;
 
@@ -48,7 +50,12 @@ public final class UsageLedger {
         usage.apiErrors += event.getErrorCount();
         firstApiCallAt = earlier(firstApiCallAt, at);
       }
-      case DOC_VIEWED -> usage.docViews += count;
+      case DOC_VIEWED -> {
+        usage.docViews += count;
+        if (event.getFeature() != null) {
+          articles.record(day, event.getFeature(), count);
+        }
+      }
       case FEATURE_USED -> {
         if (event.getFeature() != null) {
           features.computeIfAbsent(event.getFeature(), f -> ActiveDays.startingOn(day)).mark(day);
@@ -153,6 +160,7 @@ public final class UsageLedger {
   /** Forgets days, users and features with nothing on or after {@code oldestDay}. */
   void prune(long oldestDay) {
     days.headMap(oldestDay, false).clear();
+    articles.prune(oldestDay);
     users.values().removeIf(user -> user.endsBefore(oldestDay));
     features.values().removeIf(feature -> feature.endsBefore(oldestDay));
   }

@@ -29,7 +29,9 @@ final class EventFootprint {
             keys.add(new EntryKey(accountId, EntryKind.FIRST_USE, usage.getFeature()));
           }
           case MILESTONE -> keys.add(new EntryKey(accountId, EntryKind.MILESTONE, usage.getFeature()));
-          case LOGIN, API_CALL, DOC_VIEWED -> { }
+          case DOC_VIEWED -> keys.add(new EntryKey(accountId, EntryKind.ARTICLE_DAY,
+              LedgerEntries.articleDayPart(EventDay.of(usage.getOccurredAt()), usage.getFeature())));
+          case LOGIN, API_CALL -> { }
         }
       }
     } else if (event instanceof TicketEvent ticket) {

@@ -65,7 +65,9 @@ class DashboardsTest {
       "segment:vitals_time_to_onboard_seconds:median", "vitals:time_to_onboard_seconds:median",
       "vitals:time_to_first_api_call_seconds:median", "vitals:time_to_value_seconds:median",
       "feature:vitals_key_feature_adoption:ratio",
-      "segment:vitals_doc_views_per_active_user:ratio", "vitals:doc_views_per_active_user:ratio");
+      "segment:vitals_doc_views_per_active_user:ratio", "vitals:doc_views_per_active_user:ratio",
+      "article:vitals_article_rating:mean", "article:vitals_article_views:share",
+      "article:vitals_article_heavy_reliance_low_rating:share");
 
   /** Grafana unit ids the boards use; a typo would show a raw number. */
   static final Set<String> UNITS = Set.of("none", "short", "percent", "percentunit", "s", "ms", "d", "currencyUSD",
