@@ -20,6 +20,9 @@ import java.util.Map;
  * @param outcomesAchieved milestones other than onboarding-complete reached, summed over every account
  * @param keyFeatures per key feature: accounts that have it as a key feature, and of them those that used it in the
  *     last 30 days (a list of two)
+ * @param docViews30d help-article views in the last 30 days, summed over the accounts
+ * @param articles per help article: views (30 d), RESOURCE ratings and their points (90 d) (a list of three), over
+ *     the articles each account keeps ({@link ArticleReliance})
  */
 public record OnboardingCounts(
     int journeys,
@@ -31,7 +34,9 @@ public record OnboardingCounts(
     int activationDecided,
     int activated,
     int outcomesAchieved,
-    Map<String, List<Integer>> keyFeatures) {
+    Map<String, List<Integer>> keyFeatures,
+    long docViews30d,
+    Map<String, List<Long>> articles) {
 
   /** Journeys still under way. */
   public int stillOnboarding() {

@@ -23,6 +23,8 @@ final class OnboardingTally {
   private int activated;
   private int outcomes;
   private final Map<String, int[]> keyFeatures = new TreeMap<>();
+  private long docViews;
+  private final Map<String, long[]> articles = new TreeMap<>();
 
   OnboardingTally(Instant asOf) {
     this.asOf = asOf;
@@ -50,6 +52,13 @@ final class OnboardingTally {
       counts[KEY]++;
       counts[USED] += used.contains(feature) ? 1 : 0;
     }
+    docViews += state.usage.kpis(asOf, null, List.of(), null).docViews30d();
+    for (ArticleFigure article : ArticleReliance.of(state, asOf)) {
+      long[] sums = articles.computeIfAbsent(article.article(), a -> new long[3]);
+      sums[0] += article.views30d();
+      sums[1] += article.ratings90d();
+      sums[2] += article.ratingPoints90d();
+    }
   }
 
   void add(OnboardingCounts other) {
@@ -67,13 +76,23 @@ final class OnboardingTally {
       mine[KEY] += counts.get(KEY);
       mine[USED] += counts.get(USED);
     });
+    docViews += other.docViews30d();
+    other.articles().forEach((article, sums) -> {
+      long[] mine = articles.computeIfAbsent(article, a -> new long[3]);
+      for (int i = 0; i < mine.length; i++) {
+        mine[i] += sums.get(i);
+      }
+    });
   }
 
   OnboardingCounts counts() {
     Map<String, List<Integer>> features = new TreeMap<>();
     keyFeatures.forEach((feature, counts) -> features.put(feature, List.of(counts[KEY], counts[USED])));
+    Map<String, List<Long>> articleSums = new TreeMap<>();
+    articles.forEach((article, sums) -> articleSums.put(article, List.of(sums[0], sums[1], sums[2])));
     return new OnboardingCounts(journeys, onboarded, List.copyOf(timeToOnboard), List.copyOf(timeToFirstApiCall),
-        List.copyOf(timeToValue), List.copyOf(onboardingFor), activationDecided, activated, outcomes, features);
+        List.copyOf(timeToValue), List.copyOf(onboardingFor), activationDecided, activated, outcomes, features,
+        docViews, articleSums);
   }
 
   private static void addMillis(List<Long> to, Duration duration) {

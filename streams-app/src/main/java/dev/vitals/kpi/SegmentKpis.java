@@ -35,7 +35,8 @@ public record SegmentKpis(
     int powerUsers,
     Double powerUserShare,
     LifetimeValue clv,
-    OnboardingKpis onboarding) {
+    OnboardingKpis onboarding,
+    HelpArticleKpis helpArticles) {
 
   static SegmentKpis of(PortfolioCounts c, double grossMargin) {
     SentimentKpis sentiment = new SurveyTally(c.npsRespondents(), c.npsPromoters(), c.npsDetractors(),
@@ -66,7 +67,8 @@ public record SegmentKpis(
         c.powerUsers(),
         RetentionKpis.ratio(c.powerUsers(), c.activeUsers()),
         LifetimeValue.of(c, grossMargin),
-        OnboardingKpis.of(c.onboarding()));
+        OnboardingKpis.of(c.onboarding()),
+        HelpArticleKpis.of(c.onboarding(), c.activeUsers()));
   }
 
   private static Long medianSeconds(List<Long> millis) {

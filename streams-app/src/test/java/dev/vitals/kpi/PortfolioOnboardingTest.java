@@ -3,11 +3,13 @@ package dev.vitals.kpi;
 import static dev.vitals.kpi.PortfolioFixture.cancelled;
 import static dev.vitals.kpi.PortfolioFixture.subscribed;
 import static dev.vitals.testing.TestEvents.apiCall;
+import static dev.vitals.testing.TestEvents.docViewed;
 import static dev.vitals.testing.TestEvents.featureUsed;
 import static dev.vitals.testing.TestEvents.milestone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vitals.schema.Segment;
+import dev.vitals.schema.SurveyKind;
 import dev.vitals.testing.TestEvents;
 import java.time.Duration;
 import java.util.List;
@@ -86,12 +88,44 @@ class PortfolioOnboardingTest {
   }
 
   @Test
+  void shouldListTheMostViewedArticlesWithTheirRatingsAndFlagTheOnesReliedOnAndRatedPoorly() {
+    // 8 views in all: troubleshoot-sync 3 (37.5 %, rated 2 and 1: flagged), getting-started 4 (50 %, rated 5),
+    // import-data 1 (12.5 %, rated 1: rated poorly but little read, not flagged). Active users: ana, bo, cy.
+    portfolio.given(
+        docViewed("fast", "2026-06-20T10:00:00Z", "ana", "troubleshoot-sync"),
+        docViewed("fast", "2026-06-21T10:00:00Z", "ana", "troubleshoot-sync"),
+        docViewed("late", "2026-06-22T10:00:00Z", "bo", "troubleshoot-sync"),
+        docViewed("late", "2026-06-22T11:00:00Z", "bo", "getting-started"),
+        docViewed("fast", "2026-06-23T10:00:00Z", "ana", "getting-started"),
+        docViewed("old", "2026-06-23T10:00:00Z", "cy", "getting-started"),
+        docViewed("old", "2026-06-24T10:00:00Z", "cy", "getting-started"),
+        docViewed("old", "2026-06-24T11:00:00Z", "cy", "import-data"),
+        rating("fast", "2026-06-21T10:05:00Z", "ana", "troubleshoot-sync", 2),
+        rating("late", "2026-06-22T10:05:00Z", "bo", "troubleshoot-sync", 1),
+        rating("old", "2026-06-23T10:05:00Z", "cy", "getting-started", 5),
+        rating("old", "2026-06-24T11:05:00Z", "cy", "import-data", 1));
+
+    HelpArticleKpis articles = portfolio.report(30).overall().helpArticles();
+
+    assertThat(articles.docViews30d()).isEqualTo(8);
+    assertThat(articles.docViewsPerActiveUser()).isEqualTo(8 / 3.0);
+    assertThat(articles.mostViewed()).containsExactly(
+        new HelpArticleKpis.Article("getting-started", 4, 0.5, 1, 5.0, false),
+        new HelpArticleKpis.Article("troubleshoot-sync", 3, 0.375, 2, 1.5, true),
+        new HelpArticleKpis.Article("import-data", 1, 0.125, 1, 1.0, false));
+  }
+
+  private static SpecificRecord rating(String account, String at, String respondent, String article, int score) {
+    return TestEvents.survey(account, at, respondent, SurveyKind.RESOURCE, score).setTouchpoint(article).build();
+  }
+
+  @Test
   void shouldMergeTwoInstancesIntoTheReportOfOnePass() {
     List<AccountState> all = portfolio.accounts();
     PortfolioShare first = portfolio.share(30, all.subList(0, 3));
     PortfolioShare second = portfolio.share(30, all.subList(3, all.size()));
 
-    assertThat(PortfolioKpis.of(first.plus(second), 0.8).overall().onboarding())
-        .isEqualTo(portfolio.report(30).overall().onboarding());
+    assertThat(PortfolioKpis.of(first.plus(second), 0.8).overall())
+        .isEqualTo(portfolio.report(30).overall());
   }
 }
