@@ -7,9 +7,11 @@ import static dev.vitals.testing.TestEvents.login;
 import static dev.vitals.testing.TestEvents.milestone;
 import static dev.vitals.testing.TestEvents.profile;
 import static dev.vitals.testing.TestEvents.subscribed;
+import static dev.vitals.testing.TestEvents.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vitals.schema.Segment;
+import dev.vitals.schema.SurveyKind;
 import dev.vitals.testing.MetricsScrape;
 import dev.vitals.testing.PipelineDriver;
 import dev.vitals.topology.StoreNames;
@@ -82,6 +84,27 @@ class AdoptionMetricsTest {
     // quick: one article view by its two active users (ana and u-quick); old: one by its one
     assertThat(scrape.value("vitals_account_doc_views_per_active_user", "account", "quick")).isEqualTo(0.5);
     assertThat(scrape.value("vitals_account_doc_views_per_active_user", "account", "old")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldSumEachArticlesViewsAndRatingsOverTheAccounts() {
+    pipeline.send(
+        docViewed("a", "2026-05-01T10:00:00Z", "ana", "troubleshoot-sync"),
+        docViewed("a", "2026-05-02T10:00:00Z", "ana", "troubleshoot-sync"),
+        docViewed("b", "2026-05-02T10:00:00Z", "bo", "troubleshoot-sync"),
+        docViewed("b", "2026-05-02T11:00:00Z", "bo", "getting-started"),
+        survey("a", "2026-05-02T10:05:00Z", "ana", SurveyKind.RESOURCE, 2).setTouchpoint("troubleshoot-sync").build(),
+        survey("b", "2026-05-02T10:05:00Z", "bo", SurveyKind.RESOURCE, 1).setTouchpoint("troubleshoot-sync").build(),
+        survey("b", "2026-05-02T11:05:00Z", "bo", SurveyKind.RESOURCE, 5).setTouchpoint("getting-started").build())
+        .flush();
+
+    MetricsScrape scrape = scrape();
+
+    assertThat(scrape.value("vitals_article_views_30d", "article", "troubleshoot-sync")).isEqualTo(3);
+    assertThat(scrape.value("vitals_article_ratings_90d", "article", "troubleshoot-sync")).isEqualTo(2);
+    assertThat(scrape.value("vitals_article_rating_points_90d", "article", "troubleshoot-sync")).isEqualTo(3);
+    assertThat(scrape.value("vitals_article_views_30d", "article", "getting-started")).isEqualTo(1);
+    assertThat(scrape.value("vitals_article_rating_points_90d", "article", "getting-started")).isEqualTo(5);
   }
 
   private MetricsScrape scrape() {
