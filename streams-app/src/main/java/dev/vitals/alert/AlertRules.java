@@ -173,7 +173,10 @@ public final class AlertRules {
         + " (now %.1f)", fall, thresholds.scoreDropWindow().toDays(), closes.get(0), in.score());
   }
 
-  /** The fall at the close {@code back} days ago from the highest close of the window before it; 0 without data. */
+  /**
+   * The fall at the close {@code back} days ago from the highest close of the window before it; NaN without data,
+   * which neither raises nor resolves (every comparison with NaN is false).
+   */
   private double fallAtClose(List<Double> closes, int back) {
     Double score = closes.get(back - 1);
     double peak = Double.NaN;
@@ -184,7 +187,7 @@ public final class AlertRules {
         peak = close;
       }
     }
-    return score == null || Double.isNaN(peak) ? 0 : peak - score;
+    return score == null ? Double.NaN : peak - score;
   }
 
   private Supplier<String> paymentFailures(FinancialKpis financial) {
@@ -256,7 +259,7 @@ public final class AlertRules {
         || !ClosingHysteresis.openAtLastClose(closes.size(),
             back -> oldEnoughAt(in, back) && closes.get(back - 1) != null
                 && closes.get(back - 1) < healthyAtOrAbove && days + back <= window,
-            back -> closes.get(back - 1) == null || closes.get(back - 1) >= renewalResolveAtOrAbove)) {
+            back -> closes.get(back - 1) != null && closes.get(back - 1) >= renewalResolveAtOrAbove)) {
       return null;
     }
     return () -> String.format(ROOT, "renewal on %s in %d days while the account is %s", financial.renewalDate(), days,

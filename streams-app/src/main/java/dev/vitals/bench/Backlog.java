@@ -104,6 +104,11 @@ record Backlog(long events, long inputBytes, List<String> accounts, Map<EventTyp
     // Large batches: loading is not measured, and fewer requests leave the two cores to what is.
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    // One request in flight per connection. Right after the topics are created a partition's first batch can come
+    // back NOT_LEADER_OR_FOLLOWER while the next ones are in flight; the broker then refused those with
+    // OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout (seen once in CI on a loaded machine). With 256 KB
+    // batches, one in flight costs loading little.
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 

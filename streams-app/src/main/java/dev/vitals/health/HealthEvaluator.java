@@ -57,25 +57,46 @@ public final class HealthEvaluator {
    */
   public Evaluation evaluate(AccountState state, Instant eventClock) {
     Instant asOf = decisionTime(state, eventClock);
+    Instant usageAsOf = UsageHorizon.of(asOf, eventClock);
     Derived derived = state.derived instanceof Derived earlier && earlier.by() == this && earlier.asOf().equals(asOf)
-        ? earlier : derive(state, asOf);
+        && earlier.usageAsOf().equals(usageAsOf) ? earlier : derive(state, asOf, usageAsOf);
     HealthAssessment assessment = derived.assessment();
 
     AlertInputs inputs = new AlertInputs(derived.kpis(), assessment.score(), assessment.band(),
         derived.history().peakWithin(config.alerts().scoreDropWindow()), derived.detractors(),
-        state.daysWithoutUsage(asOf), state.subscribedFor(asOf), derived.history().newestFirst(),
-        back -> state.usageAtClose(EventDay.of(asOf) - back), openFor(state, asOf),
-        Duration.between(state.firstEventAt, asOf), assessment.coverage(), state.onboardingAt(asOf));
+        state.daysWithoutUsage(usageAsOf), state.subscribedFor(usageAsOf),
+        closesUpTo(derived.history().newestFirst(), EventDay.of(asOf), EventDay.of(usageAsOf)),
+        // Past closes of usage stop at the usage horizon too: a gap in the usage source is no collapse.
+        back -> state.usageAtClose(Math.min(EventDay.of(asOf) - back, EventDay.of(usageAsOf))),
+        openFor(state, asOf), Duration.between(state.firstEventAt, asOf), assessment.coverage(),
+        // Milestones are usage events: a gap in the usage source is no stalled onboarding either.
+        state.onboardingAt(asOf, usageAsOf));
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
       // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.
       return new Evaluation(derived.health(), false, changes, null);
     }
 
-    AccountHealth health = healthRecord(state, derived.kpis(), assessment, derived.delta7d());
+    AccountHealth health = healthRecord(state, derived.kpis(), assessment, derived.delta7d(), usageAsOf);
     boolean changed = changedSinceLastEmitted(state, health);
     state.derived = derived.withHealth(health);
     return new Evaluation(health, changed, changes, changed ? derived.figures() : null);
+  }
+
+  /**
+   * The closing scores the score-based rules may read: none of a day after the usage horizon (a usage data gap for
+   * the whole partition), which are scored on usage that was lost upstream rather than absent; the rules neither
+   * raise nor resolve on a missing close.
+   */
+  private static List<Double> closesUpTo(List<Double> newestFirst, long today, long usageHorizonDay) {
+    if (usageHorizonDay >= today - 1) {
+      return newestFirst;
+    }
+    List<Double> closes = new ArrayList<>(newestFirst);
+    for (int back = 1; back <= closes.size() && today - back > usageHorizonDay; back++) {
+      closes.set(back - 1, null);
+    }
+    return closes;
   }
 
   private static Map<AlertRule, Duration> openFor(AccountState state, Instant asOf) {
@@ -111,24 +132,27 @@ public final class HealthEvaluator {
   }
 
   /** KPIs, score, past scores and detractors as of {@code asOf}: all that only its events and the day change. */
-  private Derived derive(AccountState state, Instant asOf) {
+  private Derived derive(AccountState state, Instant asOf, Instant usageAsOf) {
     Segment segment = state.profile == null ? null : state.profile.segment();
-    AccountState.Measured measured = state.measuredAt(asOf);
+    AccountState.Measured measured = state.measuredAt(asOf, usageAsOf);
     AccountKpis kpis = measured.kpis();
     HealthAssessment assessment = model.assess(kpis, segment);
     ScoreHistory history = ScoreHistory.of(model, scoringKey, state, segment, EventDay.of(asOf), historyDays());
     Double delta7d = history.deltaFrom(assessment.score(), KpiWindows.SCORE_HISTORY);
-    return new Derived(this, asOf, kpis, measured.figures(), assessment, history, delta7d,
+    return new Derived(this, asOf, usageAsOf, kpis, measured.figures(), assessment, history, delta7d,
         state.detractorsAt(asOf, config.alerts().detractorMaxScore()), null);
   }
 
-  /** What {@link #derive} computed as of {@code asOf}, and the health record last built from it (null before). */
-  private record Derived(HealthEvaluator by, Instant asOf, AccountKpis kpis, AccountFigures figures,
-      HealthAssessment assessment, ScoreHistory history, Double delta7d, List<SurveyAnswer> detractors,
-      AccountHealth health) {
+  /**
+   * What {@link #derive} computed as of {@code asOf} (usage as of {@code usageAsOf}), and the health record last built
+   * from it (null before).
+   */
+  private record Derived(HealthEvaluator by, Instant asOf, Instant usageAsOf, AccountKpis kpis,
+      AccountFigures figures, HealthAssessment assessment, ScoreHistory history, Double delta7d,
+      List<SurveyAnswer> detractors, AccountHealth health) {
 
     Derived withHealth(AccountHealth built) {
-      return new Derived(by, asOf, kpis, figures, assessment, history, delta7d, detractors, built);
+      return new Derived(by, asOf, usageAsOf, kpis, figures, assessment, history, delta7d, detractors, built);
     }
   }
 
@@ -179,7 +203,7 @@ public final class HealthEvaluator {
   }
 
   private AccountHealth healthRecord(AccountState state, AccountKpis kpis, HealthAssessment assessment,
-      Double delta7d) {
+      Double delta7d, Instant usageAsOf) {
     ProfileView profile = state.profile;
     ComponentScores components = assessment.components();
     return AccountHealth.newBuilder()
@@ -193,16 +217,27 @@ public final class HealthEvaluator {
             components.sentiment()))
         .setCoverage(assessment.coverage())
         .setDelta7d(delta7d)
-        .setTopFactors(assessment.top(TOP_FACTORS).stream()
-            .map(f -> new HealthFactor(f.component().label(), f.name(), f.points(), f.detail()))
-            .toList())
+        .setTopFactors(explanation(assessment, kpis.asOf(), usageAsOf))
         .setKpis(KpiValues.of(kpis))
         // A set in the rules' order: the order alerts were raised in depends on how evaluations were batched, which
         // must not show in the record.
         .setOpenAlerts(state.openAlerts.keySet().stream().sorted().toList())
         .setModelVersion(config.modelVersion())
         .setAsOf(kpis.asOf())
+        .setFreshness(FreshnessView.of(state.freshness))
         .setAdoption(AdoptionRecord.of(state, kpis))
         .build();
+  }
+
+  /** The factors that moved the score most, then a line on a usage data gap when there is one (0 points). */
+  private static List<HealthFactor> explanation(HealthAssessment assessment, Instant asOf, Instant usageAsOf) {
+    List<HealthFactor> factors = new ArrayList<>(TOP_FACTORS + 1);
+    assessment.top(TOP_FACTORS)
+        .forEach(f -> factors.add(new HealthFactor(f.component().label(), f.name(), f.points(), f.detail())));
+    HealthFactor gap = FreshnessView.usageGap(asOf, usageAsOf);
+    if (gap != null) {
+      factors.add(gap);
+    }
+    return factors;
   }
 }

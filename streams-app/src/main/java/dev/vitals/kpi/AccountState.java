@@ -31,6 +31,8 @@ public final class AccountState {
   public SurveyLedger surveys = new SurveyLedger();
   public Instant firstEventAt;
   public Instant latestEventAt;
+  /** The latest event time of each source (SPEC §8, data freshness); shown in the health record. */
+  public SourceFreshness freshness = new SourceFreshness();
   /** Open alerts by rule, with the event time they were raised. */
   public Map<AlertRule, Instant> openAlerts = new TreeMap<>();
   /**
@@ -106,6 +108,7 @@ public final class AccountState {
     closingUsage.tailMap(event instanceof AccountProfile ? Long.MIN_VALUE : EventDay.of(occurredAt)).clear();
     firstEventAt = firstEventAt == null || occurredAt.isBefore(firstEventAt) ? occurredAt : firstEventAt;
     latestEventAt = latestEventAt == null || occurredAt.isAfter(latestEventAt) ? occurredAt : latestEventAt;
+    freshness.record(event, occurredAt);
   }
 
   /**
@@ -134,7 +137,7 @@ public final class AccountState {
 
   /** The KPIs as of {@code asOf}, which may be up to the score history before the latest event time. */
   public AccountKpis kpisAt(Instant asOf) {
-    return kpisAt(asOf, surveys.tally(asOf), tickets.tally(asOf));
+    return kpisAt(asOf, asOf, surveys.tally(asOf), tickets.tally(asOf));
   }
 
   /**
@@ -142,9 +145,17 @@ public final class AccountState {
    * what an evaluation that emits needs.
    */
   public Measured measuredAt(Instant asOf) {
+    return measuredAt(asOf, asOf);
+  }
+
+  /**
+   * As {@link #measuredAt(Instant)}, with the usage KPIs measured as of {@code usageAsOf} (at most {@code asOf}):
+   * during a usage data gap they stop where the pipeline's usage data stops (see health.UsageHorizon).
+   */
+  public Measured measuredAt(Instant asOf, Instant usageAsOf) {
     SurveyTally surveyTally = surveys.tally(asOf);
     TicketTally ticketTally = tickets.tally(asOf);
-    AccountKpis kpis = kpisAt(asOf, surveyTally, ticketTally);
+    AccountKpis kpis = kpisAt(asOf, usageAsOf, surveyTally, ticketTally);
     return new Measured(kpis, AccountFigures.of(surveyTally, ticketTally,
         RevenueMovements.of(billing, asOf, KpiWindows.MRR_CHANGE), kpis.usage().apiErrors7d()));
   }
@@ -152,11 +163,11 @@ public final class AccountState {
   /** An account's KPIs and their figures, taken together. */
   public record Measured(AccountKpis kpis, AccountFigures figures) {}
 
-  private AccountKpis kpisAt(Instant asOf, SurveyTally surveyTally, TicketTally ticketTally) {
+  private AccountKpis kpisAt(Instant asOf, Instant usageAsOf, SurveyTally surveyTally, TicketTally ticketTally) {
     List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
     return new AccountKpis(
         asOf,
-        usage.kpis(asOf, billing.seatsAt(asOf), keyFeatures, billing.subscribedSinceAt(asOf)),
+        usage.kpis(usageAsOf, billing.seatsAt(asOf), keyFeatures, billing.subscribedSinceAt(asOf)),
         ticketTally.kpis(),
         billing.kpis(asOf),
         surveyTally.kpis());
@@ -186,8 +197,19 @@ public final class AccountState {
 
   /** The onboarding journey of the running subscription as of {@code asOf} (SPEC §3, onboarding). */
   public OnboardingJourney onboardingAt(Instant asOf) {
+    return onboardingAt(asOf, asOf);
+  }
+
+  /**
+   * The journey of the subscription running at {@code asOf}, its usage (milestones, API calls, feature uses) and
+   * the time it has run measured only up to {@code usageAsOf} (never before the subscription's start): milestones are
+   * usage events, so while the usage source is silent for everyone the journey does not age into a stall.
+   */
+  public OnboardingJourney onboardingAt(Instant asOf, Instant usageAsOf) {
     List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
-    return OnboardingJourney.of(usage, billing.subscribedSinceAt(asOf), keyFeatures, asOf);
+    Instant startedAt = billing.subscribedSinceAt(asOf);
+    Instant measured = startedAt != null && usageAsOf.isBefore(startedAt) ? startedAt : usageAsOf;
+    return OnboardingJourney.of(usage, startedAt, keyFeatures, measured);
   }
 
   /** Respondents whose latest NPS answer is a detractor's, as of {@code asOf}. */

@@ -46,6 +46,7 @@ public final class VitalsMetrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     targets.bindTo(registry);
+    new SourceFreshnessMeters(SourceClockEntries.of(streams)).bindTo(registry);
     Gauge.builder("vitals.build.info", () -> 1)
         .description("The Vitals release and scoring model running (always 1)")
         .tags("version", version, "model_version", modelVersion)

@@ -2,6 +2,7 @@ package dev.vitals.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.kpi.KpiCatalogue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -42,6 +43,8 @@ public final class HttpApi implements AutoCloseable {
   private static final Pattern ACCOUNT_HEALTH = Pattern.compile("^/accounts/([^/]+)/health$");
   private static final Pattern AGENT = Pattern.compile("^/agents/([^/]+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The KPI catalogue with its targets per segment (docs/kpis.md), beside the values of {@code /kpis}. */
+  private static final String KPI_TARGETS = KpiTargetsJson.of(KpiCatalogue.bundled());
 
   private final KafkaStreams streams;
   private final VitalsMetrics metrics;
@@ -112,6 +115,7 @@ public final class HttpApi implements AutoCloseable {
       case "/metrics" -> respondText(exchange, 200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
       case "/accounts" -> listAccounts(exchange, state);
       case "/kpis", "/kpis/clock", "/kpis/share" -> portfolio(exchange, path, state);
+      case "/kpis/targets" -> respond(exchange, 200, KPI_TARGETS);
       case "/agents" -> leaderboard(exchange, state);
       case "/tickets/poor-ratings" -> poorRatings(exchange, state);
       default -> {

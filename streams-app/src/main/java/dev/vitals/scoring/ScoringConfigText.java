@@ -88,6 +88,10 @@ final class ScoringConfigText {
         .append(", maxFutureSkew ").append(d(pipeline.maxFutureSkew()))
         .append(", emitInterval ").append(d(pipeline.emitInterval()))
         .append('\n');
+    out.append("  data gap after:");
+    pipeline.dataGap().after().forEach((source, after) -> out.append(' ').append(source.label()).append(' ')
+        .append(d(after)));
+    out.append('\n');
   }
 
   private static String weights(ComponentWeights w) {

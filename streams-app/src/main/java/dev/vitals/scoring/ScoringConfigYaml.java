@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vitals.kpi.DataSource;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.Segment;
 import java.time.Duration;
@@ -201,11 +202,23 @@ final class ScoringConfigYaml {
   }
 
   private static PipelinePolicy pipeline(YamlNode node) {
-    node.allowOnly(List.of("grace", "maxFutureSkew", "emitInterval"));
+    node.allowOnly(List.of("grace", "maxFutureSkew", "emitInterval", "dataGap"));
     var grace = node.field("grace").asDuration();
     var maxFutureSkew = node.field("maxFutureSkew").asDuration();
     var emitInterval = node.field("emitInterval").asDuration();
-    return at(node, () -> new PipelinePolicy(grace, maxFutureSkew, emitInterval));
+    // Optional, and so is each source in it: a configuration written before data gaps existed keeps working.
+    DataGapPolicy dataGap = node.optionalField("dataGap").map(ScoringConfigYaml::dataGap)
+        .orElseGet(DataGapPolicy::defaults);
+    return at(node, () -> new PipelinePolicy(grace, maxFutureSkew, emitInterval, dataGap));
+  }
+
+  private static DataGapPolicy dataGap(YamlNode node) {
+    node.allowOnly(DataSource.all().stream().map(DataSource::label).toList());
+    Map<DataSource, Duration> given = new EnumMap<>(DataSource.class);
+    for (String name : node.fieldNames()) {
+      given.put(DataSource.ofLabel(name), node.field(name).asDuration());
+    }
+    return at(node, () -> DataGapPolicy.defaultsWith(given));
   }
 
   private static PortfolioPolicy portfolio(YamlNode node) {

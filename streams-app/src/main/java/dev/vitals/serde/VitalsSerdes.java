@@ -1,7 +1,5 @@
 package dev.vitals.serde;
 
-import dev.vitals.schema.AccountHealth;
-import dev.vitals.state.HealthViewFormat;
 import dev.vitals.state.StateFormat;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -71,14 +69,6 @@ public final class VitalsSerdes {
     return Serdes.serdeFrom(
         (topic, value) -> value == null ? null : formats.get().encode(value),
         (topic, bytes) -> bytes == null ? null : formats.get().decode(bytes, type));
-  }
-
-  /** The health view's serde: {@link #state} for AccountHealth, which also reads the released contract's values. */
-  public Serde<AccountHealth> healthView() {
-    ThreadLocal<HealthViewFormat> formats = ThreadLocal.withInitial(HealthViewFormat::new);
-    return Serdes.serdeFrom(
-        (topic, value) -> value == null ? null : formats.get().encode(value),
-        (topic, bytes) -> bytes == null ? null : formats.get().decode(bytes));
   }
 
   /** The shared registry client. */

@@ -67,6 +67,15 @@ final class AccountSimulation {
   private LocalDate nextInvoice;
   private int invoicesSuppressedFromDay = NEVER;
   private int recoveryPaymentDay = NEVER;
+  /** A cancelled churner that comes back (a REACTIVATION movement), a few days after cancelling; NEVER for most. */
+  private int reactivationDay = NEVER;
+  /** A declining account that drops seats (a CONTRACTION movement) in the last weeks of the history. */
+  private final int contractionDay;
+  /**
+   * Draws for the revenue movements only: a stream of its own, so placing them draws nothing from {@link #rng} and
+   * leaves every other event of the account as it was (the calibration figures rest on them).
+   */
+  private final SplittableRandom movements;
   private boolean cancelled;
   private int ticketCount;
   private Instant notBefore;
@@ -77,6 +86,7 @@ final class AccountSimulation {
     this.period = period;
     this.rng = new SplittableRandom(plan.seed());
     this.onboardingPath = OnboardingPath.of(plan.archetype(), plan.index());
+    this.movements = new SplittableRandom(plan.seed() ^ 0x6d6f76656d656e74L);
 
     List<String> catalogue = new ArrayList<>(ProductCatalogue.FEATURES);
     shuffle(catalogue);
@@ -99,7 +109,9 @@ final class AccountSimulation {
     int startDay = plan.startDay();
     LocalDate startDate = period.date(startDay);
     boolean expanding = archetype == Archetype.EXPANDING;
-    this.expansionDay = expanding ? between((int) (days * 0.35), (int) (days * 0.65)) : NEVER;
+    // Expansions fall in the last four weeks, where the 30-day MRR movements (and the boards) see them.
+    this.expansionDay = expanding
+        ? between(Math.max((int) (days * 0.35), days - 28), Math.max((int) (days * 0.35), days - 3)) : NEVER;
     this.expandedSeats = expanding ? (int) Math.round(initialSeats * (1.4 + rng.nextDouble() * 0.4)) : initialSeats;
 
     int pool = expandedSeats;
@@ -118,6 +130,8 @@ final class AccountSimulation {
     this.dormantFromDay = archetype == Archetype.DORMANT ? Math.max(startDay + 1, days - 20 - rng.nextInt(9)) : NEVER;
 
     this.churnDay = archetype == Archetype.CHURNING ? days - between(2, Math.max(9, days / 3)) : NEVER;
+    this.contractionDay = archetype == Archetype.DECLINING && days > 30 && movements.nextDouble() < 0.4
+        ? days - 1 - movements.nextInt(25) : NEVER;
     // Renewals: at-risk kinds renew soon after the period, churners soon after their churn (RENEWAL_AT_RISK),
     // others spread out.
     LocalDate endDate = period.endDate();
@@ -175,7 +189,7 @@ final class AccountSimulation {
 
   /** Schedules this account's events of {@code day}. */
   void simulateDay(int day, EventTimeline out) {
-    if (day < plan.startDay() || cancelled) {
+    if (day < plan.startDay() || cancelled && day != reactivationDay) {
       return;
     }
     Instant dayStart = period.dayStart(day);
@@ -267,12 +281,37 @@ final class AccountSimulation {
             mrrCents));
       }
     }
+    if (day == contractionDay) {
+      seats = Math.max(3, (int) Math.round(seats * 0.7));
+      mrrCents = roundToDollars(mrrCents * 0.7);
+      out.schedule(billingEvent(movementAt(dayStart, 10), BillingEventKind.PLAN_CHANGED, mrrCents, seats, planName,
+          renewalDate, null));
+    }
+    if (day == reactivationDay) {
+      reactivate(date, dayStart, out);
+    }
     if (day == cancelDay) {
       mrrCents = 0;
       seats = 0;
       out.schedule(billingEvent(at(dayStart, 15), BillingEventKind.CANCELLED, 0L, 0, null, null, null));
       cancelled = true;
+      // Half the cancelled customers are won back within a fortnight, on a smaller plan (inside the history when
+      // it leaves room, so the 30-day movements show reactivations).
+      int room = Math.min(10, period.days() - day - 3);
+      if (room > 0 && movements.nextDouble() < 0.5) {
+        reactivationDay = day + 3 + movements.nextInt(room);
+      }
     }
+  }
+
+  /** A cancelled account subscribes again: half its former seats, renewing a year on. */
+  private void reactivate(LocalDate date, Instant dayStart, EventTimeline out) {
+    cancelled = false;
+    seats = Math.max(3, initialSeats / 2);
+    mrrCents = roundToDollars(seats * ProductCatalogue.pricePerSeatCents(plan.segment()));
+    renewalDate = date.plusYears(1);
+    out.schedule(billingEvent(movementAt(dayStart, 11), BillingEventKind.SUBSCRIPTION_STARTED, mrrCents, seats,
+        planName, renewalDate, null));
   }
 
   private void usage(int day, Instant dayStart, EventTimeline out) {
@@ -511,6 +550,12 @@ final class AccountSimulation {
   }
 
   /** Billing runs in the morning; the exact minute varies. */
+  /** As {@link #at}, drawn from the movements' own stream. */
+  private Instant movementAt(Instant dayStart, int hour) {
+    Instant at = dayStart.plus(hour, ChronoUnit.HOURS).plusSeconds(movements.nextInt(3600));
+    return at.isBefore(notBefore) ? notBefore : at;
+  }
+
   private Instant at(Instant dayStart, int hour) {
     Instant at = dayStart.plus(hour, ChronoUnit.HOURS).plusSeconds(rng.nextInt(3600));
     return at.isBefore(notBefore) ? notBefore : at;

@@ -10,17 +10,21 @@ import java.util.Set;
 public enum Archetype {
   /** High utilisation, stable usage, promoters, quick first-contact resolutions, always pays. */
   HEALTHY(SupportStyle.RESPONSIVE, Set.of(HealthBand.HEALTHY)),
-  /** Usage and active users fall steadily, tickets rise and take longer, passives turn detractors. */
+  /**
+   * Usage and active users fall steadily, tickets rise and take longer, passives turn detractors; two in five drop
+   * seats in the last weeks (a contraction).
+   */
   DECLINING(SupportStyle.STRAINED, Set.of(HealthBand.NEUTRAL, HealthBand.AT_RISK)),
   /**
    * A decline over the ~45 days before its churn day (somewhere in the last third of the history): usage and
    * active users fall, then collapse in the last 10 days; slow and reopened tickets and complaints, detractor NPS,
-   * two or more failed payments from about 26 days before; for most a CANCELLED on the churn day.
+   * two or more failed payments from about 26 days before; for most a CANCELLED on the churn day, and half of
+   * those that cancel early enough subscribe again within a fortnight on a smaller plan (a reactivation).
    */
   CHURNING(SupportStyle.FAILING, Set.of(HealthBand.AT_RISK)),
   /** Moderate usage, then none at all for the last ~20+ days while still subscribed and invoiced. */
   DORMANT(SupportStyle.ROUTINE, Set.of(HealthBand.NEUTRAL, HealthBand.AT_RISK)),
-  /** Growing active users, then a PLAN_CHANGED to more seats and a higher MRR; promoters. */
+  /** Growing active users, then, in the last four weeks, a PLAN_CHANGED to more seats and a higher MRR; promoters. */
   EXPANDING(SupportStyle.RESPONSIVE, Set.of(HealthBand.HEALTHY)),
   /**
    * Subscribes mid-period, ramps up, asks how-to questions, reads the docs and reaches onboarding

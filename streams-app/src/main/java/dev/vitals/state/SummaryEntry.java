@@ -1,6 +1,7 @@
 package dev.vitals.state;
 
 import dev.vitals.kpi.AccountState;
+import dev.vitals.kpi.DataSource;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.state.stored.StoredClosingScore;
 import dev.vitals.state.stored.StoredOpenAlert;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Maps the account-wide part of the state (times, open alerts, closing scores) onto its stored summary. */
+/**
+ * Maps the account-wide part of the state (times, each source's latest event time, open alerts, closing scores) onto
+ * its stored summary.
+ */
 final class SummaryEntry {
   private final StateFormat format;
 
@@ -28,7 +32,12 @@ final class SummaryEntry {
     return format.encode(new StoredSummary(LedgerEntries.millis(state.firstEventAt),
         LedgerEntries.millis(state.latestEventAt), state.usage.lastUsageDay,
         LedgerEntries.millis(state.usage.firstApiCallAt), alerts, scores,
-        state.closingScoresModel, state.rescoreFromDay, state.prunedOnDay));
+        state.closingScoresModel, state.rescoreFromDay, state.prunedOnDay, latest(state, DataSource.USAGE),
+        latest(state, DataSource.TICKETS), latest(state, DataSource.BILLING), latest(state, DataSource.SURVEYS)));
+  }
+
+  private static Long latest(AccountState state, DataSource source) {
+    return LedgerEntries.millis(state.freshness.latest(source));
   }
 
   AccountState decode(String accountId, byte[] bytes) {
@@ -44,6 +53,11 @@ final class SummaryEntry {
     state.closingScoresModel = stored.getClosingScoresModel();
     state.rescoreFromDay = stored.getRescoreFromDay();
     state.prunedOnDay = stored.getPrunedOnDay();
+    // A summary of format version 1 has none of these: they fill in as each source's next event arrives.
+    state.freshness.restore(DataSource.USAGE, LedgerEntries.instant(stored.getLatestUsageAt()));
+    state.freshness.restore(DataSource.TICKETS, LedgerEntries.instant(stored.getLatestTicketAt()));
+    state.freshness.restore(DataSource.BILLING, LedgerEntries.instant(stored.getLatestBillingAt()));
+    state.freshness.restore(DataSource.SURVEYS, LedgerEntries.instant(stored.getLatestSurveyAt()));
     return state;
   }
 }

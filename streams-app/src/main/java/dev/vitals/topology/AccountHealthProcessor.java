@@ -7,6 +7,7 @@ import dev.vitals.kpi.EventDay;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.schema.UsageEvent;
+import dev.vitals.scoring.DataGapPolicy;
 import dev.vitals.state.AccountBook;
 import dev.vitals.state.StateFormatException;
 import dev.vitals.state.StoredFigures;
@@ -54,6 +55,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   static final int BACKLOG_TICKS = 50;
 
   private final HealthEvaluator evaluator;
+  private final DataGapPolicy dataGap;
   private final Duration grace;
   private final Duration emitInterval;
   /** In memory only: which cadence to evaluate at is a matter of speed, never of results. */
@@ -68,9 +70,11 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private KeyValueStore<String, StoredAccountFigures> figures;
   private KeyValueStore<String, StoredRetention> retention;
   private PipelineSensors sensors;
+  private SourceClocks sourceClocks;
 
-  AccountHealthProcessor(HealthEvaluator evaluator, Duration grace, Duration emitInterval) {
+  AccountHealthProcessor(HealthEvaluator evaluator, DataGapPolicy dataGap, Duration grace, Duration emitInterval) {
     this.evaluator = evaluator;
+    this.dataGap = dataGap;
     this.grace = grace;
     this.emitInterval = emitInterval;
   }
@@ -89,6 +93,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.figures = context.getStateStore(StoreNames.ACCOUNT_FIGURES);
     this.retention = context.getStateStore(StoreNames.ACCOUNT_RETENTION);
     this.sensors = new PipelineSensors(context.metrics());
+    this.sourceClocks = new SourceClocks(clock, dataGap, context.taskId().toString());
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
@@ -111,6 +116,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     if (event.payload() instanceof UsageEvent) {
       advanceClock(event.occurredAt());
     }
+    sourceClocks.advance(event.payload(), event.occurredAt());
     // The value is when the oldest not-yet-evaluated event was produced: the start of its event-to-score latency.
     Long pendingSince = pending.get(event.accountId());
     if (pendingSince == null || pendingSince == NO_EVENT) {

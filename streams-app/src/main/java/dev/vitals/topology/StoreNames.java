@@ -31,7 +31,10 @@ public final class StoreNames {
   public static final String ACCOUNT_RETENTION = "vitals-account-retention";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
-  /** The latest event time this task has seen for any account (key-value store, one key). */
+  /**
+   * The latest usage event time this task has seen for any account (key {@code event-clock}), and each source's
+   * clock and data gap (keys of {@code SourceClocks}): a key-value store of a few keys per task.
+   */
   public static final String EVENT_CLOCK = "vitals-event-clock";
   /** Monthly spend per cost centre (key-value store, key {@code CENTRE|yyyy-MM-dd}). */
   public static final String COST_LEDGER = "vitals-cost-ledger";

@@ -1,28 +1,26 @@
 package dev.vitals.topology;
 
 import dev.vitals.state.AccountStore;
-import dev.vitals.state.EntryKey;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The account state on the task's two Kafka Streams stores (summary and ledger), both changelogged. */
 public final class StreamsAccountStore implements AccountStore {
-  private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
-
   private final KeyValueStore<String, byte[]> summaries;
   private final KeyValueStore<String, byte[]> ledger;
+  /** Reads go through the same code as queries of the running instance. */
+  private final QueriedAccountStore reads;
 
   public StreamsAccountStore(KeyValueStore<String, byte[]> summaries, KeyValueStore<String, byte[]> ledger) {
     this.summaries = summaries;
     this.ledger = ledger;
+    this.reads = new QueriedAccountStore(summaries, ledger);
   }
 
   @Override
   public byte[] summary(String accountId) {
-    return summaries.get(accountId);
+    return reads.summary(accountId);
   }
 
   @Override
@@ -32,9 +30,7 @@ public final class StreamsAccountStore implements AccountStore {
 
   @Override
   public void forEachEntry(String accountId, BiConsumer<String, byte[]> action) {
-    try (KeyValueIterator<String, byte[]> entries = ledger.prefixScan(EntryKey.prefix(accountId), PREFIX_SERIALIZER)) {
-      entries.forEachRemaining(entry -> action.accept(entry.key, entry.value));
-    }
+    reads.forEachEntry(accountId, action);
   }
 
   @Override
@@ -49,8 +45,6 @@ public final class StreamsAccountStore implements AccountStore {
 
   @Override
   public void forEachAccount(Consumer<String> action) {
-    try (KeyValueIterator<String, byte[]> all = summaries.all()) {
-      all.forEachRemaining(entry -> action.accept(entry.key));
-    }
+    reads.forEachAccount(action);
   }
 }

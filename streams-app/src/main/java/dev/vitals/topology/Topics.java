@@ -47,7 +47,7 @@ public record Topics(
         new Topic<>(names.health(), key, serdes.avro(AccountHealth.class)),
         new Topic<>(names.alerts(), key, serdes.avro(ChurnAlert.class)),
         new Topic<>(names.deadLetters(), serdes.bytes(), serdes.bytes()),
-        new InternalSerdes(serdes.bytes(), key, serdes.healthView(),
+        new InternalSerdes(serdes.bytes(), key, serdes.state(AccountHealth.class),
             serdes.state(StoredAccountFigures.class), serdes.longs(),
             serdes.state(StoredMonthlyCost.class), serdes.state(StoredRetention.class),
             serdes.state(StoredAgentTicket.class), serdes.state(StoredAgentStep.class),

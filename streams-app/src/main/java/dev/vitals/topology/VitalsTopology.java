@@ -61,7 +61,8 @@ public final class VitalsTopology {
     KStream<String, InboundEvent> deduplicated = accounts.events()
         .processValues(() -> new EventDeduplication(policy.grace()), Named.as("dedupe-events"), StoreNames.EVENT_IDS);
     KStream<String, HealthOutput> outputs = deduplicated
-        .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.grace(), policy.emitInterval()),
+        .process(() -> new AccountHealthProcessor(new HealthEvaluator(config), policy.dataGap(), policy.grace(),
+                policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER,
             StoreNames.PENDING_ACCOUNTS, StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH,
             StoreNames.ACCOUNT_FIGURES, StoreNames.ACCOUNT_RETENTION);

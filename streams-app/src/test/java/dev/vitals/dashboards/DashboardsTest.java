@@ -67,7 +67,8 @@ class DashboardsTest {
       "feature:vitals_key_feature_adoption:ratio",
       "segment:vitals_doc_views_per_active_user:ratio", "vitals:doc_views_per_active_user:ratio",
       "article:vitals_article_rating:mean", "article:vitals_article_views:share",
-      "article:vitals_article_heavy_reliance_low_rating:share");
+      "article:vitals_article_heavy_reliance_low_rating:share",
+      "kpi_segment:vitals_kpi_target_met:bool", "kpi:vitals_kpi_target_met:bool");
 
   /** Grafana unit ids the boards use; a typo would show a raw number. */
   static final Set<String> UNITS = Set.of("none", "short", "percent", "percentunit", "s", "ms", "d", "currencyUSD",

@@ -94,7 +94,7 @@ class PrometheusRulesTest {
     for (JsonNode rule : alertRules()) {
       String name = rule.path("alert").asText();
       JsonNode labels = rule.path("labels");
-      assertThat(labels.path("team").asText()).as("team of %s", name).isIn("cs", "platform");
+      assertThat(labels.path("team").asText()).as("team of %s", name).isIn("cs", "cs-leadership", "platform");
       assertThat(rule.path("annotations").path("summary").asText()).as("summary of %s", name).isNotBlank();
       if (labels.has("severity")) {
         assertThat(labels.path("severity").asText()).as("severity of %s", name).isIn(severities);

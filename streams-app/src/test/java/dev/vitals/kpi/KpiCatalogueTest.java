@@ -23,6 +23,31 @@ class KpiCatalogueTest {
   }
 
   @Test
+  void shouldBeTheSourceOfTheKpiTargetRules() throws Exception {
+    String rules = Files.readString(RepositoryRoot.resolve(KpiCatalogueDocs.RULES));
+
+    assertThat(rules).as("the KPI-target rules are stale: run KpiCatalogueDocs")
+        .isEqualTo(KpiCatalogueDocs.withTargetRules(rules, KpiTargetRules.render(catalogue)));
+  }
+
+  @Test
+  void shouldCompareEachKpiWithItsTargetInItsOwnDirection() {
+    String rules = KpiTargetRules.render(catalogue);
+
+    assertThat(rules).contains("""
+              - record: kpi_segment:vitals_kpi_target_met:bool
+                expr: |
+                  label_replace(segment:vitals_nps:score, "kpi", "nps", "", "")
+                    >= bool on (kpi, segment) max by (kpi, segment) (vitals_kpi_target{kpi="nps"})
+        """);
+    assertThat(rules).contains("""
+                  label_replace(segment:vitals_logo_churn:ratio, "kpi", "logo_churn", "", "")
+                    <= bool on (kpi, segment) max by (kpi, segment) (vitals_kpi_target{kpi="logo_churn"})
+        """);
+    assertThat(rules).contains("Not compared here: ").contains("accounts_at_risk");
+  }
+
+  @Test
   void shouldNameOnlySeriesAndRecordingRulesThatExist() throws Exception {
     String metrics = Files.readString(RepositoryRoot.resolve("docs/metrics.md"));
     String rules = Files.readString(RepositoryRoot.resolve("deploy/prometheus/rules/vitals-recording.yml"));

@@ -3,6 +3,7 @@ package dev.vitals.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitals.kpi.DataSource;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.HealthBand;
 import dev.vitals.schema.Segment;
@@ -142,6 +143,42 @@ class ScoringConfigTest {
     String yaml = BUNDLED.replace("scoreDropPoints: 15", "scoreDropPonts: 15");
 
     assertThatThrownBy(() -> parse(yaml)).hasMessageStartingWith("scoring.yaml: alerts.scoreDropPonts: unknown field");
+  }
+
+  @Test
+  void shouldLoadTheDataGapThresholdsPerSource() {
+    DataGapPolicy dataGap = ScoringConfig.defaults().pipeline().dataGap();
+
+    assertThat(dataGap.of(DataSource.USAGE)).isEqualTo(Duration.ofHours(6));
+    assertThat(dataGap.of(DataSource.TICKETS)).isEqualTo(Duration.ofDays(3));
+    assertThat(dataGap.of(DataSource.BILLING)).isEqualTo(Duration.ofDays(45));
+    assertThat(dataGap.of(DataSource.SURVEYS)).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void shouldTakeTheDefaultDataGapOfASourceTheConfigurationLeavesOut() {
+    String yaml = BUNDLED.replaceAll("(?s)  dataGap:\n.*?surveys: P30D\n", "  dataGap:\n    usage: PT2H\n");
+
+    DataGapPolicy dataGap = parse(yaml).pipeline().dataGap();
+
+    assertThat(dataGap.of(DataSource.USAGE)).isEqualTo(Duration.ofHours(2));
+    assertThat(dataGap.of(DataSource.SURVEYS)).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void shouldRejectADataGapThatIsNotPositive() {
+    String yaml = BUNDLED.replace("    usage: PT6H\n", "    usage: PT0S\n");
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage("scoring.yaml: pipeline.dataGap.usage: must be a positive duration, was PT0S");
+  }
+
+  @Test
+  void shouldRejectADataGapForAnUnknownSource() {
+    String yaml = BUNDLED.replace("    usage: PT6H\n", "    usage: PT6H\n    costs: P30D\n");
+
+    assertThatThrownBy(() -> parse(yaml)).hasMessage("scoring.yaml: pipeline.dataGap.costs: unknown field"
+        + " (expected one of: usage, tickets, billing, surveys)");
   }
 
   @Test

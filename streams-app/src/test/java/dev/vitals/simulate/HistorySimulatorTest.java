@@ -257,6 +257,35 @@ class HistorySimulatorTest {
   }
 
   @Test
+  void everyKindOfRevenueMovementFallsInTheLastThirtyDays() {
+    Instant windowStart = end.minus(Duration.ofDays(30));
+    List<BillingEvent> recent = history.stream()
+        .filter(BillingEvent.class::isInstance).map(BillingEvent.class::cast)
+        .filter(event -> !event.getOccurredAt().isBefore(windowStart)).toList();
+    Map<String, BillingEvent> subscriptions = new java.util.HashMap<>();
+    history.stream().filter(BillingEvent.class::isInstance).map(BillingEvent.class::cast)
+        .filter(event -> event.getKind() == BillingEventKind.SUBSCRIPTION_STARTED)
+        .forEach(event -> subscriptions.putIfAbsent(event.getAccountId(), event));
+
+    // expansion and contraction: plan changes up and down; churn: cancellations; reactivation: a subscription
+    // started again after a cancellation
+    assertThat(recent).anySatisfy(event -> {
+      assertThat(event.getKind()).isEqualTo(BillingEventKind.PLAN_CHANGED);
+      assertThat(event.getMrrCents()).isGreaterThan(subscriptions.get(event.getAccountId()).getMrrCents());
+    });
+    assertThat(recent).anySatisfy(event -> {
+      assertThat(event.getKind()).isEqualTo(BillingEventKind.PLAN_CHANGED);
+      assertThat(event.getMrrCents()).isLessThan(subscriptions.get(event.getAccountId()).getMrrCents());
+    });
+    assertThat(recent).anySatisfy(event -> assertThat(event.getKind()).isEqualTo(BillingEventKind.CANCELLED));
+    assertThat(recent).anySatisfy(event -> {
+      assertThat(event.getKind()).isEqualTo(BillingEventKind.SUBSCRIPTION_STARTED);
+      assertThat(billing(eventsOf(event.getAccountId()), BillingEventKind.CANCELLED))
+          .anySatisfy(cancel -> assertThat(cancel.getOccurredAt()).isBefore(event.getOccurredAt()));
+    });
+  }
+
+  @Test
   void onboardingAccountsStartMidPeriodAndCompleteStallOrNeverStart() {
     Map<String, List<String>> milestonesByAccount = new TreeMap<>();
     for (String account : accountsOf(Archetype.ONBOARDING)) {

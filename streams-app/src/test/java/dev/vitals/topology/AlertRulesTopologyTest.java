@@ -289,13 +289,17 @@ class AlertRulesTopologyTest {
 
   @Test
   void shouldRaiseDormantAfter14DaysWithoutUsageWhileSubscribedAndResolveOnUsage() {
+    // Another account's usage flows meanwhile: were acme the only one, its silence would be the partition's, a
+    // data gap rather than dormancy (DataGapTest).
     pipeline.send(subscribed("acme", "2026-03-01T09:00:00Z", 50_000, 10, "2027-03-01"),
-        login("acme", "2026-03-01T10:00:00Z", "ana"),
+        login("acme", "2026-03-01T10:00:00Z", "ana"), login("globex", "2026-03-14T09:00:00Z", "gus"),
         billingStep("2026-03-14T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush();    // 13 days idle
     List<ChurnAlert> at13 = newAlerts(AlertRule.DORMANT);
-    pipeline.send(billingStep("2026-03-15T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 14 days
+    pipeline.send(login("globex", "2026-03-15T09:00:00Z", "gus"),
+        billingStep("2026-03-15T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 14 days
     List<ChurnAlert> at14 = newAlerts(AlertRule.DORMANT);
-    pipeline.send(billingStep("2026-03-16T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 15 days
+    pipeline.send(login("globex", "2026-03-16T09:00:00Z", "gus"),
+        billingStep("2026-03-16T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 15 days
     List<ChurnAlert> at15 = newAlerts(AlertRule.DORMANT);
     pipeline.send(login("acme", "2026-03-17T10:00:00Z", "ana")).flush();
     List<ChurnAlert> afterLogin = newAlerts(AlertRule.DORMANT);
@@ -378,15 +382,20 @@ class AlertRulesTopologyTest {
         answer("acme", "2026-03-30T10:00:00Z", "r1", SurveyKind.NPS, 0)).flush();   // 61 days to renewal
     AccountHealth at61 = pipeline.latestHealth().get("acme");
     List<ChurnAlert> at61Alerts = newAlerts(AlertRule.RENEWAL_AT_RISK);
-    pipeline.send(billingStep("2026-03-31T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 60 days
+    // Another account's usage flows on the days evaluated: acme's silence is its own, not a data gap (DataGapTest).
+    pipeline.send(login("globex", "2026-03-31T09:00:00Z", "gus"),
+        billingStep("2026-03-31T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 60 days
     List<ChurnAlert> at60 = newAlerts(AlertRule.RENEWAL_AT_RISK);
-    pipeline.send(billingStep("2026-04-01T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 59 days
+    pipeline.send(login("globex", "2026-04-01T09:00:00Z", "gus"),
+        billingStep("2026-04-01T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush(); // 59 days
     List<ChurnAlert> at59 = newAlerts(AlertRule.RENEWAL_AT_RISK);
-    pipeline.send(answer("acme", "2026-04-02T10:00:00Z", "r1", SurveyKind.NPS, 10)).flush();  // sentiment 100
+    pipeline.send(login("globex", "2026-04-02T09:00:00Z", "gus"),
+        answer("acme", "2026-04-02T10:00:00Z", "r1", SurveyKind.NPS, 10)).flush();  // sentiment 100
     AccountHealth healthy = pipeline.latestHealth().get("acme");
     List<ChurnAlert> healthyWithinAWeek = newAlerts(AlertRule.RENEWAL_AT_RISK);
     // A week after it was raised (RENEWAL_AT_RISK's minimum): last usage 10 days ago, still well above 75
-    pipeline.send(billingStep("2026-04-08T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush();
+    pipeline.send(login("globex", "2026-04-08T09:00:00Z", "gus"),
+        billingStep("2026-04-08T10:00:00Z", BillingEventKind.INVOICE_PAID)).flush();
     AccountHealth aWeekLater = pipeline.latestHealth().get("acme");
     List<ChurnAlert> whenHealthy = newAlerts(AlertRule.RENEWAL_AT_RISK);
 

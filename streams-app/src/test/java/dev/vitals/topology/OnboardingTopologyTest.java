@@ -143,6 +143,15 @@ class OnboardingTopologyTest {
   }
 
   @Test
+  void shouldNotAgeIntoAStallWhileTheUsageSourceIsSilentForEveryAccount() {
+    aNewCustomer();   // its workspace milestone on 03-02 is the partition's latest usage event
+    // an invoice 40 days in: usage (milestones with it) has stopped for everyone, an upstream gap, not a stall
+    pipeline.send(billing("acme", "2026-04-10T09:00:00Z", BillingEventKind.INVOICE_PAID).build()).flush();
+
+    assertThat(newStalls()).isEmpty();
+  }
+
+  @Test
   void shouldNeverRaiseItForAnAccountOnboardedBeforeItsSubscriptionStarted() {
     pipeline.send(milestone("acme", "2026-02-27T09:00:00Z", "onboarding-complete"),
         subscribed("acme", "2026-03-01T09:00:00Z", 50_000, 10, "2027-03-01"),
