@@ -1,6 +1,7 @@
 package dev.vitals.alert;
 
 import dev.vitals.kpi.AccountKpis;
+import dev.vitals.kpi.OnboardingJourney;
 import dev.vitals.kpi.SurveyAnswer;
 import dev.vitals.kpi.UsageKpis;
 import dev.vitals.schema.AlertRule;
@@ -29,6 +30,7 @@ import java.util.function.IntFunction;
  *     minimum open times only (the margins never read it, see {@link ClosingHysteresis})
  * @param accountAge how long since the account's first event
  * @param coverage the share of the scoring model the score rests on (0–1)
+ * @param onboarding the onboarding journey as of now (ONBOARDING_STALLED reads it); null when not known
  */
 public record AlertInputs(
     AccountKpis kpis,
@@ -42,7 +44,16 @@ public record AlertInputs(
     IntFunction<UsageKpis> pastUsage,
     Map<AlertRule, Duration> openFor,
     Duration accountAge,
-    double coverage) {
+    double coverage,
+    OnboardingJourney onboarding) {
+
+  /** Inputs without an onboarding journey: ONBOARDING_STALLED does not hold. */
+  public AlertInputs(AccountKpis kpis, double score, HealthBand band, Double peakScore, List<SurveyAnswer> detractors,
+      Integer daysWithoutUsage, Duration subscribedFor, List<Double> pastScores, IntFunction<UsageKpis> pastUsage,
+      Map<AlertRule, Duration> openFor, Duration accountAge, double coverage) {
+    this(kpis, score, band, peakScore, detractors, daysWithoutUsage, subscribedFor, pastScores, pastUsage, openFor,
+        accountAge, coverage, null);
+  }
 
   boolean isOpen(AlertRule rule) {
     return openFor.containsKey(rule);

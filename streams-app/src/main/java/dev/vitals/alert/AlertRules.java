@@ -3,6 +3,7 @@ package dev.vitals.alert;
 import static java.util.Locale.ROOT;
 
 import dev.vitals.kpi.FinancialKpis;
+import dev.vitals.kpi.OnboardingJourney;
 import dev.vitals.kpi.SurveyAnswer;
 import dev.vitals.kpi.UsageKpis;
 import dev.vitals.schema.AlertRule;
@@ -11,13 +12,14 @@ import dev.vitals.schema.Severity;
 import dev.vitals.scoring.AlertStability;
 import dev.vitals.scoring.BandThresholds;
 import dev.vitals.scoring.AlertThresholds;
+import dev.vitals.scoring.OnboardingPolicy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The eight churn-risk rules of SPEC §4 as conditions on an account's current KPIs and score. A rule that holds is
+ * The eight churn-risk rules of SPEC §4 and ONBOARDING_STALLED as conditions on an account's current KPIs and score. A rule that holds is
  * open; one that stops holding resolves. What keeps them from flapping and from judging on thin data
  * ({@link AlertStability}): AT_RISK, SCORE_DROP, USAGE_COLLAPSE and RENEWAL_AT_RISK resolve some way past the
  * threshold that raised them, a memory read from the account's closing values of past days
@@ -31,8 +33,14 @@ public final class AlertRules {
   private final double atRiskBelow;
   private final double healthyAtOrAbove;
   private final double renewalResolveAtOrAbove;
+  private final OnboardingStall onboardingStall;
 
   public AlertRules(AlertThresholds thresholds, BandThresholds bands) {
+    this(thresholds, bands, OnboardingPolicy.DEFAULTS);
+  }
+
+  public AlertRules(AlertThresholds thresholds, BandThresholds bands, OnboardingPolicy onboarding) {
+    this.onboardingStall = new OnboardingStall(onboarding.stalledAfter());
     this.thresholds = thresholds;
     this.stability = thresholds.stability();
     this.atRiskBelow = bands.atRiskBelow();
@@ -45,7 +53,7 @@ public final class AlertRules {
     return switch (rule) {
       case DETRACTOR -> Severity.INFO;
       case CANCELLATION, RENEWAL_AT_RISK -> Severity.CRITICAL;
-      case AT_RISK, SCORE_DROP, PAYMENT_FAILURES, USAGE_COLLAPSE, DORMANT -> Severity.WARNING;
+      case AT_RISK, SCORE_DROP, PAYMENT_FAILURES, USAGE_COLLAPSE, DORMANT, ONBOARDING_STALLED -> Severity.WARNING;
     };
   }
 
@@ -80,6 +88,7 @@ public final class AlertRules {
       }
       case USAGE_COLLAPSE -> in.kpis().usage().usageTrend() == null
           || in.kpis().usage().usageWeeklyAvgPrior28d() < thresholds.usageCollapseMinWeeklyEvents();
+      case ONBOARDING_STALLED -> OnboardingStall.premiseGone(in.onboarding());
       case AT_RISK, SCORE_DROP, PAYMENT_FAILURES, DETRACTOR, DORMANT, CANCELLATION -> false;
     };
   }
@@ -112,6 +121,7 @@ public final class AlertRules {
       case DORMANT -> dormant(in);
       case CANCELLATION -> in.kpis().financial().cancelled() ? () -> "subscription cancelled" : null;
       case RENEWAL_AT_RISK -> renewalAtRisk(in);
+      case ONBOARDING_STALLED -> onboardingStall.reason(in.onboarding());
     };
   }
 

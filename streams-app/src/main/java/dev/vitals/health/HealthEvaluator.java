@@ -48,7 +48,7 @@ public final class HealthEvaluator {
     // Closing scores kept in the state are valid for this configuration only, version label or not.
     this.scoringKey = config.modelVersion() + "#" + Integer.toHexString(config.describe().hashCode());
     this.model = new HealthModel(config);
-    this.rules = new AlertRules(config.alerts(), config.bands());
+    this.rules = new AlertRules(config.alerts(), config.bands(), config.onboarding());
   }
 
   /**
@@ -68,7 +68,9 @@ public final class HealthEvaluator {
         closesUpTo(derived.history().newestFirst(), EventDay.of(asOf), EventDay.of(usageAsOf)),
         // Past closes of usage stop at the usage horizon too: a gap in the usage source is no collapse.
         back -> state.usageAtClose(Math.min(EventDay.of(asOf) - back, EventDay.of(usageAsOf))),
-        openFor(state, asOf), Duration.between(state.firstEventAt, asOf), assessment.coverage());
+        openFor(state, asOf), Duration.between(state.firstEventAt, asOf), assessment.coverage(),
+        // Milestones are usage events: a gap in the usage source is no stalled onboarding either.
+        state.onboardingAt(asOf, usageAsOf));
     List<ChurnAlert> changes = applyAlertTransitions(state, rules.holding(inputs), assessment, asOf);
     if (changes.isEmpty() && derived.health() != null) {
       // Nothing changed since the record last built from these ledgers, which was emitted then if it differed.
@@ -223,6 +225,7 @@ public final class HealthEvaluator {
         .setModelVersion(config.modelVersion())
         .setAsOf(kpis.asOf())
         .setFreshness(FreshnessView.of(state.freshness))
+        .setAdoption(AdoptionRecord.of(state, kpis))
         .build();
   }
 

@@ -195,6 +195,23 @@ public final class AccountState {
     return kept;
   }
 
+  /** The onboarding journey of the running subscription as of {@code asOf} (SPEC §3, onboarding). */
+  public OnboardingJourney onboardingAt(Instant asOf) {
+    return onboardingAt(asOf, asOf);
+  }
+
+  /**
+   * The journey of the subscription running at {@code asOf}, its usage (milestones, API calls, feature uses) and
+   * the time it has run measured only up to {@code usageAsOf} (never before the subscription's start): milestones are
+   * usage events, so while the usage source is silent for everyone the journey does not age into a stall.
+   */
+  public OnboardingJourney onboardingAt(Instant asOf, Instant usageAsOf) {
+    List<String> keyFeatures = profile == null ? List.of() : profile.keyFeatures();
+    Instant startedAt = billing.subscribedSinceAt(asOf);
+    Instant measured = startedAt != null && usageAsOf.isBefore(startedAt) ? startedAt : usageAsOf;
+    return OnboardingJourney.of(usage, startedAt, keyFeatures, measured);
+  }
+
   /** Respondents whose latest NPS answer is a detractor's, as of {@code asOf}. */
   public List<SurveyAnswer> detractorsAt(Instant asOf, int maxScore) {
     return surveys.detractors(asOf, maxScore);

@@ -18,6 +18,8 @@ public final class KpiWindows {
   public static final Duration MRR_CHANGE = Duration.ofDays(30);
   /** Scores are compared with the score this long before, for the 7-day delta and the SCORE_DROP rule. */
   public static final Duration SCORE_HISTORY = Duration.ofDays(7);
+  /** An account is activated when it completes onboarding within this long of its subscription's start. */
+  public static final Duration ACTIVATION = Duration.ofDays(30);
 
   private KpiWindows() {}
 }

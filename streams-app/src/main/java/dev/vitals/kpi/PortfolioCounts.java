@@ -23,6 +23,7 @@ import java.util.Map;
  * @param loyalAccounts of {@code accountsAtEnd}, those that have renewed at least once
  * @param accountsAtStart90d accounts subscribed 90 days before, for CLV's expected lifetime
  * @param churnedAccounts90d of those, the ones not subscribed at the end
+ * @param onboarding the onboarding and adoption counts
  */
 public record PortfolioCounts(
     int accounts,
@@ -57,7 +58,8 @@ public record PortfolioCounts(
     int powerUsers,
     int accountsAtStart90d,
     int churnedAccounts90d,
-    Map<String, Integer> accountsByBand) {
+    Map<String, Integer> accountsByBand,
+    OnboardingCounts onboarding) {
 
   /** Tickets resolved in the last 30 days. */
   public int resolvedTickets() {

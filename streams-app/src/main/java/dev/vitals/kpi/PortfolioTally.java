@@ -36,10 +36,12 @@ final class PortfolioTally {
   private int activeUsers;
   private int powerUsers;
   private final Map<String, Integer> bands = new LinkedHashMap<>();
+  private final OnboardingTally onboarding;
 
   PortfolioTally(Instant asOf, Duration period) {
     this.asOf = asOf;
     this.period = period;
+    this.onboarding = new OnboardingTally(asOf);
     for (MrrMovement.Kind kind : MrrMovement.Kind.values()) {
       movementCents.put(name(kind), 0L);
     }
@@ -74,6 +76,7 @@ final class PortfolioTally {
     if (band != null) {
       bands.merge(band.name(), 1, Integer::sum);
     }
+    onboarding.add(state);
   }
 
   /** Movements in the period; GRR and NRR count only accounts that were paying when the period started. */
@@ -116,6 +119,7 @@ final class PortfolioTally {
     activeUsers += other.activeUsers();
     powerUsers += other.powerUsers();
     other.accountsByBand().forEach((band, count) -> bands.merge(band, count, Integer::sum));
+    onboarding.add(other.onboarding());
   }
 
   PortfolioCounts counts() {
@@ -131,7 +135,7 @@ final class PortfolioTally {
         logos[RetentionFigures.RENEWED], logos[RetentionFigures.LOYAL],
         activeUsers, powerUsers,
         logos90d[RetentionFigures.AT_START], logos90d[RetentionFigures.CHURNED],
-        inOrder(bands));
+        inOrder(bands), onboarding.counts());
   }
 
   private static <V> Map<String, V> inOrder(Map<String, V> values) {

@@ -34,7 +34,9 @@ public record SegmentKpis(
     int activeUsers,
     int powerUsers,
     Double powerUserShare,
-    LifetimeValue clv) {
+    LifetimeValue clv,
+    OnboardingKpis onboarding,
+    HelpArticleKpis helpArticles) {
 
   static SegmentKpis of(PortfolioCounts c, double grossMargin) {
     SentimentKpis sentiment = new SurveyTally(c.npsRespondents(), c.npsPromoters(), c.npsDetractors(),
@@ -64,7 +66,9 @@ public record SegmentKpis(
         c.activeUsers(),
         c.powerUsers(),
         RetentionKpis.ratio(c.powerUsers(), c.activeUsers()),
-        LifetimeValue.of(c, grossMargin));
+        LifetimeValue.of(c, grossMargin),
+        OnboardingKpis.of(c.onboarding()),
+        HelpArticleKpis.of(c.onboarding(), c.activeUsers()));
   }
 
   private static Long medianSeconds(List<Long> millis) {

@@ -21,6 +21,14 @@ public final class UsageLedger {
   /** First time each MILESTONE name was reached (onboarding KPIs). */
   public Map<String, Instant> milestones = new TreeMap<>();
   public Instant firstApiCallAt;
+  /**
+   * When each feature was first used (time to value), kept past the 64 days its {@link ActiveDays} remember; as
+   * bounded as the milestones: later new names are ignored.
+   */
+  public Map<String, Instant> firstUses = new TreeMap<>();
+  static final int MAX_FIRST_USES = 64;
+  /** Help-article views per day and article (help-article reliance). */
+  public final ArticleViews articles = new ArticleViews();
   /** Latest day with any usage, kept after its bucket is pruned so dormancy stays measurable. */
   public Long lastUsageDay;
 
@@ -42,10 +50,18 @@ public final class UsageLedger {
         usage.apiErrors += event.getErrorCount();
         firstApiCallAt = earlier(firstApiCallAt, at);
       }
-      case DOC_VIEWED -> usage.docViews += count;
+      case DOC_VIEWED -> {
+        usage.docViews += count;
+        if (event.getFeature() != null) {
+          articles.record(day, event.getFeature(), count);
+        }
+      }
       case FEATURE_USED -> {
         if (event.getFeature() != null) {
           features.computeIfAbsent(event.getFeature(), f -> ActiveDays.startingOn(day)).mark(day);
+          if (firstUses.size() < MAX_FIRST_USES || firstUses.containsKey(event.getFeature())) {
+            firstUses.merge(event.getFeature(), at, UsageLedger::earlier);
+          }
         }
       }
       case MILESTONE -> {
@@ -124,6 +140,15 @@ public final class UsageLedger {
         neverUsed);
   }
 
+  /** The key features used (FEATURE_USED) in the 30 days up to {@code asOf}, in the profile's order. */
+  public List<String> keyFeaturesUsed(List<String> keyFeatures, Instant asOf) {
+    long today = EventDay.of(asOf);
+    long activeFrom = today - KpiWindows.ACTIVE_DAYS + 1;
+    return keyFeatures.stream()
+        .filter(f -> features.containsKey(f) && features.get(f).anyBetween(activeFrom, today))
+        .toList();
+  }
+
   private Integer daysSinceLastUsage(long today) {
     Long lastDay = days.floorKey(today);
     if (lastDay == null && lastUsageDay != null && lastUsageDay <= today) {
@@ -135,6 +160,7 @@ public final class UsageLedger {
   /** Forgets days, users and features with nothing on or after {@code oldestDay}. */
   void prune(long oldestDay) {
     days.headMap(oldestDay, false).clear();
+    articles.prune(oldestDay);
     users.values().removeIf(user -> user.endsBefore(oldestDay));
     features.values().removeIf(feature -> feature.endsBefore(oldestDay));
   }

@@ -84,6 +84,7 @@ final class AccountSeries {
     optional(out, "vitals_account_time_to_renewal_seconds",
         "Time from the account's latest event to its renewal date (whole days)", labels,
         days(kpis.getDaysToRenewal()));
+    AccountAdoptionSeries.exportTo(health, labels, out);
   }
 
   private static void exportAlerts(AccountHealth health, Labels labels, MetricFamilies out) {

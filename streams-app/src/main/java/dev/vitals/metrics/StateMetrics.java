@@ -33,12 +33,18 @@ final class StateMetrics implements MultiCollector {
     MetricFamilies families = new MetricFamilies();
     SegmentTotals totals = new SegmentTotals();
     RetentionTotals retention = new RetentionTotals();
+    AdoptionTotals adoption = new AdoptionTotals();
+    ArticleTotals articles = new ArticleTotals();
     owned.forEach(account -> {
       totals.add(account);
       retention.add(account);
+      adoption.add(account);
+      articles.add(account);
     });
     totals.exportTo(families);
     retention.exportTo(families);
+    adoption.exportTo(families);
+    articles.exportTo(families);
     if (tickets != null) {
       TicketMixTotals.exportTo(TicketMix.of(tickets.read()), owned, families);
     }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param alerts churn-risk alert thresholds (read by the alert rules, not by the model)
  * @param pipeline event-time policy (read by the topology)
  * @param portfolio what the portfolio report needs (CLV's gross margin); optional in the file
+ * @param onboarding when onboarding counts as stalled (the ONBOARDING_STALLED alert); optional in the file
  */
 public record ScoringConfig(
     String modelVersion,
@@ -32,7 +33,8 @@ public record ScoringConfig(
     Map<FactorId, FactorSpec> factors,
     AlertThresholds alerts,
     PipelinePolicy pipeline,
-    PortfolioPolicy portfolio) {
+    PortfolioPolicy portfolio,
+    OnboardingPolicy onboarding) {
 
   /** Classpath location of the bundled model. */
   public static final String DEFAULT_RESOURCE = "vitals/scoring.yaml";
@@ -46,6 +48,7 @@ public record ScoringConfig(
     Checks.present("alerts", alerts);
     Checks.present("pipeline", pipeline);
     portfolio = portfolio == null ? PortfolioPolicy.DEFAULTS : portfolio;
+    onboarding = onboarding == null ? OnboardingPolicy.DEFAULTS : onboarding;
     weights = copyWeights(weights);
     factors = copyFactors(factors);
     requireSomeFactorWeightPerComponent(factors);
@@ -61,6 +64,14 @@ public record ScoringConfig(
       ComponentWeights defaultWeights, Map<FactorId, FactorSpec> factors, AlertThresholds alerts,
       PipelinePolicy pipeline) {
     this(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline, PortfolioPolicy.DEFAULTS);
+  }
+
+  /** A model with the default onboarding policy. */
+  public ScoringConfig(String modelVersion, BandThresholds bands, Map<Segment, ComponentWeights> weights,
+      ComponentWeights defaultWeights, Map<FactorId, FactorSpec> factors, AlertThresholds alerts,
+      PipelinePolicy pipeline, PortfolioPolicy portfolio) {
+    this(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline, portfolio,
+        OnboardingPolicy.DEFAULTS);
   }
 
   /** The model bundled with the service ({@value #DEFAULT_RESOURCE}). */

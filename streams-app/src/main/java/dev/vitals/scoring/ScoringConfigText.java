@@ -20,6 +20,7 @@ final class ScoringConfigText {
     appendAlerts(out, config.alerts());
     appendPipeline(out, config.pipeline());
     out.append("portfolio: grossMargin ").append(n(config.portfolio().grossMargin())).append('\n');
+    out.append("onboarding: stalledAfter ").append(d(config.onboarding().stalledAfter())).append('\n');
     return out.toString();
   }
 

@@ -56,7 +56,8 @@ final class ScoringConfigYaml {
   }
 
   private static ScoringConfig read(YamlNode root) {
-    root.allowOnly(List.of("modelVersion", "bands", "weights", "factors", "alerts", "pipeline", "portfolio"));
+    root.allowOnly(List.of("modelVersion", "bands", "weights", "factors", "alerts", "pipeline", "portfolio",
+        "onboarding"));
     String modelVersion = root.field("modelVersion").asText();
     BandThresholds bands = bands(root.field("bands"));
     YamlNode weightsNode = root.field("weights");
@@ -67,7 +68,10 @@ final class ScoringConfigYaml {
     PipelinePolicy pipeline = pipeline(root.field("pipeline"));
     PortfolioPolicy portfolio = root.optionalField("portfolio").map(ScoringConfigYaml::portfolio)
         .orElse(PortfolioPolicy.DEFAULTS);
-    return new ScoringConfig(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline, portfolio);
+    OnboardingPolicy onboarding = root.optionalField("onboarding").map(ScoringConfigYaml::onboarding)
+        .orElse(OnboardingPolicy.DEFAULTS);
+    return new ScoringConfig(modelVersion, bands, weights, defaultWeights, factors, alerts, pipeline, portfolio,
+        onboarding);
   }
 
   private static BandThresholds bands(YamlNode node) {
@@ -221,6 +225,12 @@ final class ScoringConfigYaml {
     node.allowOnly(List.of("grossMargin"));
     double grossMargin = node.field("grossMargin").asDouble();
     return at(node, () -> new PortfolioPolicy(grossMargin));
+  }
+
+  private static OnboardingPolicy onboarding(YamlNode node) {
+    node.allowOnly(List.of("stalledAfter"));
+    Duration stalledAfter = node.field("stalledAfter").asDuration();
+    return at(node, () -> new OnboardingPolicy(stalledAfter));
   }
 
   /** Builds a record, re-attributing its validation error (relative to its own fields) to the YAML path. */

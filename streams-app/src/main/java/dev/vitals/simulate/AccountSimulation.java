@@ -55,6 +55,9 @@ final class AccountSimulation {
   private final int expandedSeats;
   private final int detractorDay;
   private final Map<Integer, String> milestones = new HashMap<>();
+  private final OnboardingPath onboardingPath;
+  /** Mixed into the account's seed for the id of an established account's onboarding milestone. */
+  private static final long ESTABLISHED_SEED = 0x6f6e626f61726465L;
   private final int initialSeats;
 
   private int seats;
@@ -82,6 +85,7 @@ final class AccountSimulation {
     this.archetype = plan.archetype();
     this.period = period;
     this.rng = new SplittableRandom(plan.seed());
+    this.onboardingPath = OnboardingPath.of(plan.archetype(), plan.index());
     this.movements = new SplittableRandom(plan.seed() ^ 0x6d6f76656d656e74L);
 
     List<String> catalogue = new ArrayList<>(ProductCatalogue.FEATURES);
@@ -206,11 +210,19 @@ final class AccountSimulation {
     }
     String milestone = milestones.get(day);
     if (milestone != null && engaged) {
+      // Built whether published or not: the draws they take keep the rest of the story where it was.
       Instant at = WorkingHours.sample(rng, dayStart, notBefore);
-      out.schedule(usageEvent(at, users.get(0), UsageKind.MILESTONE, milestone, 1, 0));
+      boolean published = onboardingPath.publishes(milestone);
+      UsageEvent reached = usageEvent(at, users.get(0), UsageKind.MILESTONE, milestone, 1, 0);
+      if (published) {
+        out.schedule(reached);
+      }
       if (milestone.equals("onboarding-complete")) {
-        out.schedule(survey(WorkingHours.later(at, 3_600_000L, dayStart), users.get(0), SurveyKind.CES,
-            between(4, 7), "onboarding"));
+        SurveyResponse effort = survey(WorkingHours.later(at, 3_600_000L, dayStart), users.get(0), SurveyKind.CES,
+            between(4, 7), "onboarding");
+        if (published) {
+          out.schedule(effort);
+        }
       }
     }
   }
@@ -224,6 +236,13 @@ final class AccountSimulation {
         .setEventId(EventIds.next(rng)).setAccountId(plan.accountId()).setOccurredAt(at)
         .setName(plan.name()).setSegment(plan.segment()).setCsm(plan.csm()).setRegion(plan.region())
         .setKeyFeatures(keyFeatures).build());
+    if (onboardingPath == OnboardingPath.ESTABLISHED) {
+      // Onboarded before the history begins: the milestone comes before the subscription Vitals sees, with an id
+      // from a generator of its own so that the account's other events keep theirs.
+      String eventId = EventIds.next(new SplittableRandom(plan.seed() ^ ESTABLISHED_SEED));
+      out.schedule(UsageEvent.newBuilder().setEventId(eventId).setAccountId(plan.accountId()).setOccurredAt(at).setUserId(users.get(0)).setKind(UsageKind.MILESTONE).setFeature("onboarding-complete")
+          .build());
+    }
     Instant subscribed = at.plusSeconds(1);
     out.schedule(billingEvent(subscribed, BillingEventKind.SUBSCRIPTION_STARTED, mrrCents, seats, planName,
         renewalDate, null));

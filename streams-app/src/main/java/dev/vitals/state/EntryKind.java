@@ -13,6 +13,10 @@ public enum EntryKind {
   FEATURE('F'),
   /** When a milestone was first reached; part = its name. */
   MILESTONE('M'),
+  /** When a feature was first used (time to value); part = the feature. Added within format version 1. */
+  FIRST_USE('A'),
+  /** One help article's views on one UTC day; part = the epoch day, U+001F, the article. Added within version 1. */
+  ARTICLE_DAY('R'),
   /** One support ticket's steps; part = the ticketId. */
   TICKET('T'),
   /** One survey answer; part = occurredAt millis, respondentId and survey. */

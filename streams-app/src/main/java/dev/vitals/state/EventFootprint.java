@@ -24,9 +24,14 @@ final class EventFootprint {
       }
       if (usage.getFeature() != null) {
         switch (usage.getKind()) {
-          case FEATURE_USED -> keys.add(new EntryKey(accountId, EntryKind.FEATURE, usage.getFeature()));
+          case FEATURE_USED -> {
+            keys.add(new EntryKey(accountId, EntryKind.FEATURE, usage.getFeature()));
+            keys.add(new EntryKey(accountId, EntryKind.FIRST_USE, usage.getFeature()));
+          }
           case MILESTONE -> keys.add(new EntryKey(accountId, EntryKind.MILESTONE, usage.getFeature()));
-          case LOGIN, API_CALL, DOC_VIEWED -> { }
+          case DOC_VIEWED -> keys.add(new EntryKey(accountId, EntryKind.ARTICLE_DAY,
+              LedgerEntries.articleDayPart(EventDay.of(usage.getOccurredAt()), usage.getFeature())));
+          case LOGIN, API_CALL -> { }
         }
       }
     } else if (event instanceof TicketEvent ticket) {

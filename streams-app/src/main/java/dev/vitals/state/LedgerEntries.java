@@ -14,6 +14,7 @@ import dev.vitals.schema.Segment;
 import dev.vitals.schema.SurveyKind;
 import dev.vitals.schema.TicketEventKind;
 import dev.vitals.state.stored.StoredActiveDays;
+import dev.vitals.state.stored.StoredArticleViews;
 import dev.vitals.state.stored.StoredBilling;
 import dev.vitals.state.stored.StoredBillingEntry;
 import dev.vitals.state.stored.StoredMilestone;
@@ -29,7 +30,7 @@ import java.util.List;
 
 /**
  * Maps an account's in-memory ledgers onto their stored entries and back: one entry per usage day, user, feature,
- * milestone, ticket and survey answer, one for billing and one for the profile. Encoding one entry reads only the
+ * milestone, feature's first use, ticket and survey answer, one for billing and one for the profile. Encoding one entry reads only the
  * part of the state its key names, which is what lets an event write only what it touched.
  */
 final class LedgerEntries {
@@ -47,6 +48,9 @@ final class LedgerEntries {
     state.usage.users.keySet().forEach(user -> keys.add(new EntryKey(id, EntryKind.USER, user)));
     state.usage.features.keySet().forEach(feature -> keys.add(new EntryKey(id, EntryKind.FEATURE, feature)));
     state.usage.milestones.keySet().forEach(name -> keys.add(new EntryKey(id, EntryKind.MILESTONE, name)));
+    state.usage.firstUses.keySet().forEach(feature -> keys.add(new EntryKey(id, EntryKind.FIRST_USE, feature)));
+    state.usage.articles.days.forEach((day, views) -> views.keySet()
+        .forEach(article -> keys.add(new EntryKey(id, EntryKind.ARTICLE_DAY, articleDayPart(day, article)))));
     state.tickets.tickets.keySet().forEach(ticket -> keys.add(new EntryKey(id, EntryKind.TICKET, ticket)));
     state.surveys.answers.forEach(answer -> keys.add(surveyKey(id, answer)));
     if (!state.billing.isEmpty()) {
@@ -56,6 +60,11 @@ final class LedgerEntries {
       keys.add(new EntryKey(id, EntryKind.PROFILE, ""));
     }
     return keys;
+  }
+
+  /** The part of an article-day entry's key: the epoch day, U+001F, the article. */
+  static String articleDayPart(long day, String article) {
+    return day + "\u001F" + article;
   }
 
   static EntryKey surveyKey(String accountId, SurveyAnswer answer) {
@@ -73,6 +82,15 @@ final class LedgerEntries {
         Instant reached = state.usage.milestones.get(part);
         yield reached == null ? null : format.encode(new StoredMilestone(reached.toEpochMilli()));
       }
+      case FIRST_USE -> {
+        Instant first = state.usage.firstUses.get(part);
+        yield first == null ? null : format.encode(new StoredMilestone(first.toEpochMilli()));
+      }
+      case ARTICLE_DAY -> {
+        int split = part.indexOf('\u001F');
+        Long views = state.usage.articles.viewsOf(Long.parseLong(part.substring(0, split)), part.substring(split + 1));
+        yield views == null ? null : format.encode(new StoredArticleViews(views));
+      }
       case TICKET -> encodeTicket(state.tickets.tickets.get(part));
       case SURVEY -> encodeAnswer(state.surveys.find(key.part()));
       case BILLING -> state.billing.isEmpty() ? null : encodeBilling(state.billing);
@@ -89,6 +107,13 @@ final class LedgerEntries {
       case FEATURE -> state.usage.features.put(part, decodeActiveDays(bytes));
       case MILESTONE -> state.usage.milestones.put(part,
           Instant.ofEpochMilli(format.decode(bytes, StoredMilestone.class).getReachedAt()));
+      case FIRST_USE -> state.usage.firstUses.put(part,
+          Instant.ofEpochMilli(format.decode(bytes, StoredMilestone.class).getReachedAt()));
+      case ARTICLE_DAY -> {
+        int split = part.indexOf('\u001F');
+        state.usage.articles.restore(Long.parseLong(part.substring(0, split)), part.substring(split + 1),
+            format.decode(bytes, StoredArticleViews.class).getViews());
+      }
       case TICKET -> state.tickets.tickets.put(part, decodeTicket(bytes));
       case SURVEY -> state.surveys.answers.add(decodeAnswer(bytes));
       case BILLING -> decodeBilling(bytes, state.billing);

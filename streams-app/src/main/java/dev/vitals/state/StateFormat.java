@@ -22,10 +22,11 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class StateFormat {
   /**
-   * Version 2: the summary keeps each source's latest event time and the health view's record its freshness.
-   * Version 1 (the schemas as first released) is still read ({@link ReleasedStateSchemas}).
+   * Version 3: the health view's record carries the adoption values (onboarding, help articles). Version 2 (the
+   * summary keeps each source's latest event time, the health view's record its freshness) and version 1 (the
+   * schemas as first released) are still read ({@link ReleasedStateSchemas}).
    */
-  public static final byte VERSION = 2;
+  public static final byte VERSION = 3;
   /** The oldest version this release reads. */
   public static final byte OLDEST_READ = 1;
 

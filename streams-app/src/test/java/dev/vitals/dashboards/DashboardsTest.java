@@ -61,6 +61,13 @@ class DashboardsTest {
       "weekday:vitals_ticket_first_response_seconds:median", "hour:vitals_ticket_first_response_seconds:median",
       "segment:vitals_complaint_rate:ratio", "vitals:complaint_rate:ratio", "vitals:ticket_closure_rate:ratio",
       "vitals:tickets_per_account:ratio",
+      "segment:vitals_activation:ratio", "vitals:activation:ratio",
+      "segment:vitals_time_to_onboard_seconds:median", "vitals:time_to_onboard_seconds:median",
+      "vitals:time_to_first_api_call_seconds:median", "vitals:time_to_value_seconds:median",
+      "feature:vitals_key_feature_adoption:ratio",
+      "segment:vitals_doc_views_per_active_user:ratio", "vitals:doc_views_per_active_user:ratio",
+      "article:vitals_article_rating:mean", "article:vitals_article_views:share",
+      "article:vitals_article_heavy_reliance_low_rating:share",
       "kpi_segment:vitals_kpi_target_met:bool", "kpi:vitals_kpi_target_met:bool");
 
   /** Grafana unit ids the boards use; a typo would show a raw number. */

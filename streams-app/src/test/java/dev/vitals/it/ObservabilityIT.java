@@ -2,7 +2,10 @@ package dev.vitals.it;
 
 import static dev.vitals.testing.TestEvents.billing;
 import static dev.vitals.testing.TestEvents.cost;
+import static dev.vitals.testing.TestEvents.apiCall;
+import static dev.vitals.testing.TestEvents.featureUsed;
 import static dev.vitals.testing.TestEvents.login;
+import static dev.vitals.testing.TestEvents.milestone;
 import static dev.vitals.testing.TestEvents.profile;
 import static dev.vitals.testing.TestEvents.subscribed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +66,8 @@ class ObservabilityIT {
   /** An account made to have two unsettled payment failures, so that it raises PAYMENT_FAILURES. */
   private static final String PAGED = "acc-pager";
   private static final String LOYAL = "acc-loyal";
+  private static final String ONBOARDED = "acc-onboarded";
+  private static final String STALLED = "acc-stalled";
   /** How long live traffic lasts at most: longer than the tests need, so the loop stops by itself. */
   private static final Duration TRICKLE_FOR = Duration.ofMinutes(5);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -114,6 +119,21 @@ class ObservabilityIT {
             .setRenewalDate(LocalDate.parse(renewalDay).plusYears(1)).build(),
         login(LOYAL, at(2), "lee"),
         acquisitionMonthToDate(2)));
+
+    // Two new customers, so the onboarding row has a finished journey (its times, activation) and a stalled one
+    // whatever the simulated month and a half happened to finish.
+    publish(List.of(
+        profile(ONBOARDED, at(40), Segment.SMB, "reports", "alerts").build(),
+        subscribed(ONBOARDED, at(40), 20_000, 5, end.plus(Duration.ofDays(300)).toString().substring(0, 10)),
+        apiCall(ONBOARDED, at(38), 3),
+        featureUsed(ONBOARDED, at(37), "oli", "reports"),
+        featureUsed(ONBOARDED, at(36), "oli", "alerts"),
+        milestone(ONBOARDED, at(30), "onboarding-complete"),
+        login(ONBOARDED, at(3), "oli"),
+        profile(STALLED, at(35), Segment.SMB, "reports").build(),
+        subscribed(STALLED, at(35), 20_000, 5, end.plus(Duration.ofDays(300)).toString().substring(0, 10)),
+        milestone(STALLED, at(33), "workspace-created"),
+        login(STALLED, at(3), "sam")));
 
     // Live traffic while the test runs, as the demo has, so rates and the latency histogram have recent samples.
     trickle = Executors.newSingleThreadScheduledExecutor();

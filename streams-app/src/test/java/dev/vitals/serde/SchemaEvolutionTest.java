@@ -114,11 +114,13 @@ class SchemaEvolutionTest {
     Schema current = AccountHealth.getClassSchema();
     assertThat(v1.getField("freshness")).isNull();
 
-    // then: backward (a current reader of v1 records) and forward (a v1 reader of current records) compatible
+    // then: backward (a current reader of v1 records) and forward (a v1 reader of current records) compatible, but
+    // for an open alert of a rule added since (an Avro enum reads no symbol it lacks; OutputSchemaEvolutionTest)
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, v1).getType())
         .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
-    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1, current).getType())
-        .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1, current).getResult().getIncompatibilities())
+        .allSatisfy(incompatibility -> assertThat(incompatibility.getType())
+            .isEqualTo(SchemaCompatibility.SchemaIncompatibilityType.MISSING_ENUM_SYMBOLS));
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,7 +128,10 @@ class HistorySimulatorTest {
       List<SpecificRecord> events = eventsOf(account);
 
       AccountProfile profile = (AccountProfile) events.get(0);
-      BillingEvent subscription = (BillingEvent) events.get(1);
+      // an established customer's onboarding milestone, from before the history, comes between the two
+      int second = events.get(1) instanceof UsageEvent onboarded
+          && "onboarding-complete".equals(onboarded.getFeature()) ? 2 : 1;
+      BillingEvent subscription = (BillingEvent) events.get(second);
       assertThat(profile.getName()).isNotBlank();
       assertThat(profile.getCsm()).isNotBlank();
       assertThat(profile.getKeyFeatures()).hasSizeBetween(3, 5);
@@ -282,15 +286,37 @@ class HistorySimulatorTest {
   }
 
   @Test
-  void onboardingAccountsStartMidPeriodAndReachMilestones() {
+  void onboardingAccountsStartMidPeriodAndCompleteStallOrNeverStart() {
+    Map<String, List<String>> milestonesByAccount = new TreeMap<>();
     for (String account : accountsOf(Archetype.ONBOARDING)) {
       List<SpecificRecord> events = eventsOf(account);
 
       assertThat(subscription(account).getOccurredAt()).isAfter(START.plus(Duration.ofDays(14)));
-      List<String> milestones = usage(events).stream().filter(u -> u.getKind() == UsageKind.MILESTONE)
-          .map(UsageEvent::getFeature).toList();
-      assertThat(milestones).as(account).contains("workspace-created", "onboarding-complete");
+      milestonesByAccount.put(account, milestonesOf(events));
     }
+
+    // in plan order, of every four: complete, stall after connecting data, complete, never start
+    assertThat(milestonesByAccount.values()).anySatisfy(reached ->
+        assertThat(reached).contains("workspace-created", "onboarding-complete"));
+    assertThat(milestonesByAccount.values()).anySatisfy(reached ->
+        assertThat(reached).contains("workspace-created", "data-connected").doesNotContain("onboarding-complete"));
+    assertThat(milestonesByAccount.values()).anySatisfy(reached -> assertThat(reached).isEmpty());
+  }
+
+  @Test
+  void establishedAccountsWereOnboardedBeforeTheirSubscriptionIsSeen() {
+    for (String account : accountsOf(Archetype.HEALTHY)) {
+      UsageEvent onboarded = usage(eventsOf(account)).stream()
+          .filter(u -> u.getKind() == UsageKind.MILESTONE && "onboarding-complete".equals(u.getFeature()))
+          .findFirst().orElseThrow();
+
+      assertThat(onboarded.getOccurredAt()).as(account).isBefore(subscription(account).getOccurredAt());
+    }
+  }
+
+  private static List<String> milestonesOf(List<SpecificRecord> events) {
+    return usage(events).stream().filter(u -> u.getKind() == UsageKind.MILESTONE).map(UsageEvent::getFeature)
+        .filter(name -> !name.equals("roi-validated") && !name.equals("executive-sponsor-engaged")).toList();
   }
 
   @Test

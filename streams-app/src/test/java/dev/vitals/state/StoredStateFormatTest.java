@@ -102,10 +102,34 @@ class StoredStateFormatTest {
     assertThat(read.getFreshness()).isNull();
   }
 
+  @Test
+  void shouldReadAHealthRecordTheHealthViewStoredInFormatVersion2() throws Exception {
+    // given: a health record as format version 2 stored it (with freshness, before the adoption values)
+    Schema v2 = new Schema.Parser().parse(StoredStateFormatTest.class.getClassLoader()
+        .getResourceAsStream("vitals/schema-versions/AccountHealth/v2.avsc"));
+    AccountState state = new AccountBook(StoredStateSample.written(), 10).find(StoredStateSample.ACCOUNT);
+    AccountHealth current = new HealthEvaluator(ScoringConfig.defaults()).evaluate(state, state.latestEventAt).health();
+    current.setAdoption(null);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(2);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    new GenericDatumWriter<GenericRecord>(v2).write(toGeneric(current, v2), encoder);
+    encoder.flush();
+
+    // when: this release reads it
+    AccountHealth read = new StateFormat().decode(bytes.toByteArray(), AccountHealth.class);
+
+    // then: freshness survives, and the adoption values it did not have are null
+    assertThat(read).isEqualTo(current);
+    assertThat(read.getFreshness()).isNotNull();
+    assertThat(read.getAdoption()).isNull();
+  }
+
   private static AccountHealth health() {
     AccountState state = new AccountBook(StoredStateSample.written(), 10).find(StoredStateSample.ACCOUNT);
     AccountHealth health = new HealthEvaluator(ScoringConfig.defaults()).evaluate(state, state.latestEventAt).health();
     health.setFreshness(null);
+    health.setAdoption(null);
     return health;
   }
 
@@ -152,10 +176,29 @@ class StoredStateFormatTest {
   }
 
   @Test
-  void shouldStillWriteFormatVersion2ByteForByte() throws Exception {
+  void shouldReadEachFeaturesFirstUseOfFormatVersion3() throws Exception {
+    AccountState state = new AccountBook(StoredStateSample.read(sample(3)), 10).find(StoredStateSample.ACCOUNT);
+
+    // "reports", the one key feature, first used on 03-03 at 10:00, two days after the subscription started.
+    assertThat(state.usage.firstUses).containsExactly(Map.entry("reports", at("2026-03-03T10:00:00Z")));
+    assertThat(state.onboardingAt(at("2026-03-03T18:00:00Z")).timeToValue()).isEqualTo(Duration.ofHours(58));
+  }
+
+  @Test
+  void shouldReadAStateWrittenBeforeFirstUsesWereKeptWithoutATimeToValue() throws Exception {
+    // format version 2 kept no first uses
+    AccountState state = new AccountBook(StoredStateSample.read(sample(2)), 10).find(StoredStateSample.ACCOUNT);
+
+    assertThat(state.usage.firstUses).isEmpty();
+    assertThat(state.onboardingAt(at("2026-03-03T18:00:00Z")).timeToValue()).isNull();
+    assertThat(state.onboardingAt(at("2026-03-03T18:00:00Z")).timeToOnboard()).isEqualTo(Duration.ofHours(59));
+  }
+
+  @Test
+  void shouldStillWriteFormatVersion3ByteForByte() throws Exception {
     // A schema change that alters these bytes needs a new format version (and a sample of it), not a silent edit.
     Map<String, String> released = new TreeMap<>();
-    sample(2).forEach(line -> released.put(line.split("\t")[0], line.split("\t")[1]));
+    sample(3).forEach(line -> released.put(line.split("\t")[0], line.split("\t")[1]));
 
     assertThat(StoredStateSample.lines(StoredStateSample.written())).isEqualTo(released);
   }
@@ -163,11 +206,11 @@ class StoredStateFormatTest {
   @Test
   void shouldRefuseStateOfAnotherFormatVersionWithAClearMessage() {
     byte[] fromTheFuture = new StateFormat().encode(new StoredUsageDay(1L, 0L, 0L, 0L));
-    fromTheFuture[0] = 3;
+    fromTheFuture[0] = 4;
 
     assertThatThrownBy(() -> new StateFormat().decode(fromTheFuture, StoredUsageDay.class))
         .isInstanceOf(StateFormatException.class)
-        .hasMessageContaining("state format version 3; this release reads versions 1 to 2");
+        .hasMessageContaining("state format version 4; this release reads versions 1 to 3");
   }
 
   private static List<String> sample(int version) throws IOException, URISyntaxException {

@@ -40,6 +40,21 @@ public final class TestEvents {
     return usage(account, at, UsageKind.FEATURE_USED).setUserId(user).setFeature(feature).build();
   }
 
+  /** A MILESTONE reached, named {@code name} (onboarding-complete and the others). */
+  public static UsageEvent milestone(String account, String at, String name) {
+    return usage(account, at, UsageKind.MILESTONE).setFeature(name).build();
+  }
+
+  /** {@code count} API calls without errors, in one event. */
+  public static UsageEvent apiCall(String account, String at, int count) {
+    return usage(account, at, UsageKind.API_CALL).setFeature("/v1/reports").setCount(count).build();
+  }
+
+  /** One view of the help article {@code article} by {@code user}. */
+  public static UsageEvent docViewed(String account, String at, String user, String article) {
+    return usage(account, at, UsageKind.DOC_VIEWED).setUserId(user).setFeature(article).build();
+  }
+
   public static TicketEvent.Builder ticket(String account, String at, String ticketId, TicketEventKind kind) {
     return TicketEvent.newBuilder().setEventId(newId()).setAccountId(account).setOccurredAt(at(at))
         .setTicketId(ticketId).setKind(kind);
