@@ -24,6 +24,7 @@ import java.util.Map;
  * @param accountsAtStart90d accounts subscribed 90 days before, for CLV's expected lifetime
  * @param churnedAccounts90d of those, the ones not subscribed at the end
  * @param onboarding the onboarding and adoption counts
+ * @param tickets the ticket analytics counts (volume by weekday and hour, categories, complaints)
  */
 public record PortfolioCounts(
     int accounts,
@@ -59,7 +60,8 @@ public record PortfolioCounts(
     int accountsAtStart90d,
     int churnedAccounts90d,
     Map<String, Integer> accountsByBand,
-    OnboardingCounts onboarding) {
+    OnboardingCounts onboarding,
+    TicketAnalyticsCounts tickets) {
 
   /** Tickets resolved in the last 30 days. */
   public int resolvedTickets() {

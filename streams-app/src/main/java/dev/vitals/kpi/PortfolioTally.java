@@ -37,11 +37,13 @@ final class PortfolioTally {
   private int powerUsers;
   private final Map<String, Integer> bands = new LinkedHashMap<>();
   private final OnboardingTally onboarding;
+  private final TicketAnalyticsTally ticketAnalytics;
 
   PortfolioTally(Instant asOf, Duration period) {
     this.asOf = asOf;
     this.period = period;
     this.onboarding = new OnboardingTally(asOf);
+    this.ticketAnalytics = new TicketAnalyticsTally(asOf);
     for (MrrMovement.Kind kind : MrrMovement.Kind.values()) {
       movementCents.put(name(kind), 0L);
     }
@@ -77,6 +79,7 @@ final class PortfolioTally {
       bands.merge(band.name(), 1, Integer::sum);
     }
     onboarding.add(state);
+    ticketAnalytics.add(state.tickets, usage.activeUsers30d() > 0);
   }
 
   /** Movements in the period; GRR and NRR count only accounts that were paying when the period started. */
@@ -120,6 +123,7 @@ final class PortfolioTally {
     powerUsers += other.powerUsers();
     other.accountsByBand().forEach((band, count) -> bands.merge(band, count, Integer::sum));
     onboarding.add(other.onboarding());
+    ticketAnalytics.add(other.tickets());
   }
 
   PortfolioCounts counts() {
@@ -135,7 +139,7 @@ final class PortfolioTally {
         logos[RetentionFigures.RENEWED], logos[RetentionFigures.LOYAL],
         activeUsers, powerUsers,
         logos90d[RetentionFigures.AT_START], logos90d[RetentionFigures.CHURNED],
-        inOrder(bands), onboarding.counts());
+        inOrder(bands), onboarding.counts(), ticketAnalytics.counts());
   }
 
   private static <V> Map<String, V> inOrder(Map<String, V> values) {

@@ -36,7 +36,8 @@ public record SegmentKpis(
     Double powerUserShare,
     LifetimeValue clv,
     OnboardingKpis onboarding,
-    HelpArticleKpis helpArticles) {
+    HelpArticleKpis helpArticles,
+    TicketAnalyticsKpis tickets) {
 
   static SegmentKpis of(PortfolioCounts c, double grossMargin) {
     SentimentKpis sentiment = new SurveyTally(c.npsRespondents(), c.npsPromoters(), c.npsDetractors(),
@@ -68,7 +69,8 @@ public record SegmentKpis(
         RetentionKpis.ratio(c.powerUsers(), c.activeUsers()),
         LifetimeValue.of(c, grossMargin),
         OnboardingKpis.of(c.onboarding()),
-        HelpArticleKpis.of(c.onboarding(), c.activeUsers()));
+        HelpArticleKpis.of(c.onboarding(), c.activeUsers()),
+        TicketAnalyticsKpis.of(c));
   }
 
   private static Long medianSeconds(List<Long> millis) {

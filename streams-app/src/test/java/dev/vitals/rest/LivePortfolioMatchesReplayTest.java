@@ -73,6 +73,11 @@ class LivePortfolioMatchesReplayTest {
 
     assertThat(live.get("overall").get("accounts").asInt()).isEqualTo(12);
     assertThat(live.get("costs").get("monthsReported").get("SUPPORT").asInt()).isPositive();
+    // the ticket analytics section is filled, so its equality below is not that of two empty sections
+    JsonNode tickets = live.get("overall").get("tickets");
+    assertThat(tickets.get("opened30d").asInt()).isPositive();
+    assertThat(tickets.get("openedByCategory").size()).isPositive();
+    assertThat(tickets.get("firstResponseMedianSecondsByWeekday").size()).isEqualTo(7);
     assertThat(live.toPrettyString()).isEqualTo(replayed.toPrettyString());
   }
 
