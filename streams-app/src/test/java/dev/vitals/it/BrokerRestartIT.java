@@ -9,6 +9,7 @@ import dev.vitals.runtime.VitalsService;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.simulate.HistorySimulator;
+import dev.vitals.testing.AlertAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,11 @@ class BrokerRestartIT {
       Outcome actual = topics.observed(broker.bootstrapServers());
       assertThat(actual.finalHealth()).isEqualTo(expected.finalHealth());
       assertThat(actual.openAlerts()).isEqualTo(expected.openAlerts());
+      // not two empty outputs agreeing: every account of the input has a health record, some alerts are open, and
+      // the alert topic as a whole (not only each rule's last state) never raises twice without resolving between
+      assertThat(actual.finalHealth().keySet()).isEqualTo(ItTopics.accountsOf(history));
+      assertThat(expected.openAlerts()).isNotEmpty();
+      AlertAssertions.assertAtMostOneOpenPerAccountAndRule(topics.alerts(broker.bootstrapServers()));
     });
   }
 }

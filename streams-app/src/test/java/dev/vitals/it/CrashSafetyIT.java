@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.simulate.HistorySimulator;
+import dev.vitals.testing.AlertAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +115,11 @@ class CrashSafetyIT {
       }
       assertThat(actual.finalHealth()).isEqualTo(expected.finalHealth());
       assertThat(actual.openAlerts()).isEqualTo(expected.openAlerts());
+      // not two empty outputs agreeing: every account of the input has a health record, some alerts are open, and
+      // the alert topic as a whole (not only each rule's last state) never raises twice without resolving between
+      assertThat(actual.finalHealth().keySet()).isEqualTo(ItTopics.accountsOf(history));
+      assertThat(expected.openAlerts()).isNotEmpty();
+      AlertAssertions.assertAtMostOneOpenPerAccountAndRule(topics.alerts(cluster.bootstrapServers()));
     });
     log(started, "outputs equal replay's");
   }

@@ -1,22 +1,26 @@
 package dev.vitals.it;
 
+import dev.vitals.events.EventType;
 import dev.vitals.runtime.TopicLayout;
 import dev.vitals.runtime.TopicProvisioner;
+import dev.vitals.schema.ChurnAlert;
+import dev.vitals.schema.CostEntry;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.DeadLetterHeaders;
 import dev.vitals.topology.EventTopics;
+import dev.vitals.topology.Topic;
 import dev.vitals.topology.TopicNames;
 import dev.vitals.topology.Topics;
-import dev.vitals.events.EventType;
-import dev.vitals.topology.DeadLetterHeaders;
-import dev.vitals.topology.Topic;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * One test's own set of Vitals topics on a broker: the default names with a suffix (so registry subjects are fresh
@@ -39,6 +43,22 @@ public record ItTopics(TopicNames names, Topics topics, EventTopics events) {
     return Outcome.of(
         TopicReader.readAll(bootstrapServers, topics.health()).stream().map(r -> r.value()).toList(),
         TopicReader.readAll(bootstrapServers, topics.alerts()).stream().map(r -> r.value()).toList());
+  }
+
+  /** Every alert transition the pipeline has committed, in the order written (per account, per partition). */
+  public List<ChurnAlert> alerts(String bootstrapServers) {
+    return TopicReader.readAll(bootstrapServers, topics.alerts()).stream().map(r -> r.value()).toList();
+  }
+
+  /** The accounts of {@code history}, by the accountId their events carry (a cost entry's names a cost centre). */
+  public static Set<String> accountsOf(List<? extends SpecificRecord> history) {
+    Set<String> accounts = new TreeSet<>();
+    for (SpecificRecord event : history) {
+      if (!(event instanceof CostEntry)) {
+        accounts.add(String.valueOf(event.get(event.getSchema().getField("accountId").pos())));
+      }
+    }
+    return accounts;
   }
 
   /** How many records each input topic holds (read_committed), by topic name. */
