@@ -7,6 +7,9 @@ import dev.vitals.metrics.VitalsMetrics;
 import dev.vitals.topology.ProcessingErrorCounts;
 import dev.vitals.topology.TopicNames;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,6 +132,22 @@ class HttpApiAuthAndValidationTest {
     assertBadRequest("/tickets/poor-ratings?limit=0");
     assertBadRequest("/tickets/poor-ratings?limit=1e9");
     assertBadRequest("/kpis?period=banana");
+  }
+
+  @Test
+  void malformedPercentEncodingIsRefusedWith400() throws Exception {
+    // java.net.URI refuses to build such a request, so it goes over a plain socket; a request that parses as a URI
+    // always holds valid escapes, so Vitals' own decoding never meets a malformed one
+    for (String target : List.of("/accounts/%zz/health", "/accounts?band=%zz")) {
+      try (Socket socket = new Socket("127.0.0.1", api.port())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // The JDK's server answers an unparseable URI itself, before any handler: 400, "URISyntaxException thrown"
+        assertThat(response).as(target).startsWith("HTTP/1.1 400").doesNotContain("\tat ");
+      }
+    }
   }
 
   private void assertBadRequest(String pathAndQuery) throws Exception {
