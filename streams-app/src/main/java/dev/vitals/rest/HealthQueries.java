@@ -6,13 +6,8 @@ import dev.vitals.json.AvroJson;
 import dev.vitals.schema.AccountHealth;
 import dev.vitals.topology.StoreNames;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,18 +27,16 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * instance advertises in {@code application.server}). Lists fan out to every instance.
  */
 final class HealthQueries {
-  /** Marks a request forwarded by another instance: answer from local state only, never forward again. */
-  static final String FORWARDED_HEADER = "X-Vitals-Forwarded";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaStreams streams;
   private final HostInfo self;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+  private final InstanceForwarding forwarding;
 
-  HealthQueries(KafkaStreams streams, HostInfo self) {
+  HealthQueries(KafkaStreams streams, HostInfo self, InstanceForwarding forwarding) {
     this.streams = streams;
     this.self = self;
+    this.forwarding = forwarding;
   }
 
   /** The account's health as JSON from whichever instance owns it; empty when no instance knows the account. */
@@ -54,14 +47,7 @@ final class HealthQueries {
     if (forwarded || active.equals(self) || active.equals(HostInfo.unavailable())) {
       return Optional.ofNullable(localStore().get(accountId)).map(AvroJson::line);
     }
-    HttpResponse<String> response = forward(active, "/accounts/" + encode(accountId) + "/health");
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    if (response.statusCode() != 200) {
-      throw new IOException("instance " + active + " answered " + response.statusCode());
-    }
-    return Optional.of(response.body());
+    return forwarding.getTextOrEmpty(active, "/accounts/" + encode(accountId) + "/health");
   }
 
   /** Every account in {@code band} (all bands when null), from this instance and, unless local, all others. */
@@ -87,22 +73,9 @@ final class HealthQueries {
 
   private List<JsonNode> remoteList(HostInfo host, String band) throws IOException, InterruptedException {
     String query = band == null ? "" : "band=" + encode(band);
-    HttpResponse<String> response = forward(host, "/accounts?" + query);
-    if (response.statusCode() != 200) {
-      throw new IOException("instance " + host + " answered " + response.statusCode());
-    }
     List<JsonNode> accounts = new ArrayList<>();
-    JSON.readTree(response.body()).forEach(accounts::add);
+    forwarding.get(host, "/accounts?" + query).forEach(accounts::add);
     return accounts;
-  }
-
-  private HttpResponse<String> forward(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-        .timeout(FORWARD_TIMEOUT)
-        .header(FORWARDED_HEADER, "1")
-        .GET()
-        .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private ReadOnlyKeyValueStore<String, AccountHealth> localStore() {

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET /healthz} (the process is alive and Streams has not failed), {@code GET /readyz} (Streams is RUNNING),
  * {@code GET /metrics} (Prometheus text format). While the instance is not RUNNING, account and agent queries answer
  * 503: its stores may be restoring or moving.
+ *
+ * <p>With an {@link ApiToken} set, every request but {@code GET /healthz} and {@code GET /readyz} (which
+ * orchestrators probe without credentials) must carry it as a bearer token, or is answered 401.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -52,6 +55,7 @@ public final class HttpApi implements AutoCloseable {
   private final PortfolioQueries portfolio;
   private final AgentQueries agents;
   private final long agentMaxHours;
+  private final ApiToken token;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
     Thread thread = new Thread(runnable, "vitals-http");
@@ -62,14 +66,17 @@ public final class HttpApi implements AutoCloseable {
   /**
    * @param grossMargin the share of revenue kept after the cost of serving it, for CLV in {@code /kpis}
    * @param agentWindows the agent board's windows: a query's range is at most their retention
+   * @param token required of every request but the probes, and sent with requests forwarded to other instances
    */
   public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
-      double grossMargin, AgentWindows agentWindows) throws IOException {
+      double grossMargin, AgentWindows agentWindows, ApiToken token) throws IOException {
     this.streams = streams;
     this.metrics = metrics;
-    this.queries = new HealthQueries(streams, advertised);
-    this.portfolio = new PortfolioQueries(streams, advertised, grossMargin);
-    this.agents = new AgentQueries(streams, advertised, new InstanceForwarding(), Clock.systemUTC());
+    this.token = token;
+    InstanceForwarding forwarding = new InstanceForwarding(token);
+    this.queries = new HealthQueries(streams, advertised, forwarding);
+    this.portfolio = new PortfolioQueries(streams, advertised, grossMargin, forwarding);
+    this.agents = new AgentQueries(streams, advertised, forwarding, Clock.systemUTC());
     this.agentMaxHours = agentWindows.maxHours();
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", this::handle);
@@ -92,6 +99,12 @@ public final class HttpApi implements AutoCloseable {
         respond(exchange, 405, error("only GET is served"));
         return;
       }
+      if (!isProbe(exchange) && !token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        // The challenge tells a client which scheme to use; the body never says whether a token was close.
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"vitals\"");
+        respond(exchange, 401, error("a valid bearer token is required (Authorization: Bearer <token>)"));
+        return;
+      }
       route(exchange);
     } catch (InvalidStateStoreException e) {
       respond(exchange, 503, error("state is moving between instances; retry shortly"));
@@ -106,8 +119,18 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
+  /** The liveness and readiness probes stay open: orchestrators call them without credentials. */
+  private static boolean isProbe(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getRawPath();
+    return "/healthz".equals(path) || "/readyz".equals(path);
+  }
+
+  /**
+   * Routes on the raw path, decoding an id once afterwards: the decoded path would turn {@code %2F} into a
+   * separator before the id could be checked.
+   */
   private void route(HttpExchange exchange) throws IOException, InterruptedException {
-    String path = exchange.getRequestURI().getPath();
+    String path = exchange.getRequestURI().getRawPath();
     KafkaStreams.State state = streams.state();
     switch (path) {
       case "/healthz" -> respond(exchange, state == KafkaStreams.State.ERROR ? 503 : 200, status(state));
@@ -121,7 +144,14 @@ public final class HttpApi implements AutoCloseable {
       default -> {
         Matcher agent = AGENT.matcher(path);
         if (agent.matches()) {
-          agent(exchange, URLDecoder.decode(agent.group(1), StandardCharsets.UTF_8), state);
+          String agentId;
+          try {
+            agentId = PathIds.check("agent", URLDecoder.decode(agent.group(1), StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException e) {
+            respond(exchange, 400, error(e.getMessage()));
+            return;
+          }
+          agent(exchange, agentId, state);
         } else {
           accountHealth(exchange, path, state);
         }
@@ -133,15 +163,21 @@ public final class HttpApi implements AutoCloseable {
       throws IOException, InterruptedException {
     Matcher match = ACCOUNT_HEALTH.matcher(path);
     if (!match.matches()) {
-      respond(exchange, 404, error("no such resource: " + path));
+      respond(exchange, 404, error("no such resource"));
+      return;
+    }
+    String accountId;
+    try {
+      accountId = PathIds.check("account", URLDecoder.decode(match.group(1), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, error(e.getMessage()));
       return;
     }
     if (state != KafkaStreams.State.RUNNING) {
       respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
-    String accountId = URLDecoder.decode(match.group(1), StandardCharsets.UTF_8);
-    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
     Optional<String> health = queries.health(accountId, forwarded);
     if (health.isPresent()) {
       respond(exchange, 200, health.get());
@@ -151,16 +187,17 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void listAccounts(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
+    String band = queryParameter(exchange, "band");
+    if (band != null && Arrays.stream(HealthBand.values()).noneMatch(b -> b.name().equals(band))) {
+      // The value asked for is not echoed: it may be huge.
+      respond(exchange, 400, error("band must be one of " + Arrays.toString(HealthBand.values())));
+      return;
+    }
     if (state != KafkaStreams.State.RUNNING) {
       respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
-    String band = queryParameter(exchange, "band");
-    if (band != null && Arrays.stream(HealthBand.values()).noneMatch(b -> b.name().equals(band))) {
-      respond(exchange, 400, error("band must be one of " + Arrays.toString(HealthBand.values())));
-      return;
-    }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
     List<JsonNode> accounts = queries.byBand(band, forwarded);
     ArrayNode body = JSON.createArrayNode();
     accounts.stream()
@@ -195,15 +232,16 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void leaderboard(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
+    Optional<AgentRange> range = agentRange(exchange);
+    if (range.isEmpty()) {
+      return;
+    }
     if (state != KafkaStreams.State.RUNNING) {
       respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
-    Optional<AgentRange> range = agentRange(exchange);
-    if (range.isPresent()) {
-      boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
-      respond(exchange, 200, agents.leaderboard(range.get(), forwarded).toString());
-    }
+    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
+    respond(exchange, 200, agents.leaderboard(range.get(), forwarded).toString());
   }
 
   private void agent(HttpExchange exchange, String agentId, KafkaStreams.State state)
@@ -216,7 +254,7 @@ public final class HttpApi implements AutoCloseable {
     if (range.isEmpty()) {
       return;
     }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
     Optional<JsonNode> figures = agents.agent(agentId, range.get(), forwarded);
     if (figures.isPresent()) {
       respond(exchange, 200, figures.get().toString());
@@ -237,10 +275,6 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void poorRatings(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
-    if (state != KafkaStreams.State.RUNNING) {
-      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
-      return;
-    }
     String limitText = queryParameter(exchange, "limit");
     int limit = 10;
     if (limitText != null) {
@@ -255,7 +289,11 @@ public final class HttpApi implements AutoCloseable {
         return;
       }
     }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(HealthQueries.FORWARDED_HEADER);
+    if (state != KafkaStreams.State.RUNNING) {
+      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
+      return;
+    }
+    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
     respond(exchange, 200, agents.poorRatings(limit, forwarded).toString());
   }
 

@@ -7,11 +7,7 @@ import dev.vitals.kpi.KpiPeriod;
 import dev.vitals.kpi.PortfolioKpis;
 import dev.vitals.kpi.PortfolioShare;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +23,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * on the same events. Each instance owns some accounts, so the instance asked gathers in two rounds: first every
  * instance's event clock (the report is as of the latest, as replay's is as of the last event of the history),
  * then every instance's {@link PortfolioShare} as of that instant; the shares are counts and sums and merge
- * exactly. Forwarded requests carry {@link HealthQueries#FORWARDED_HEADER} and are answered from local state.
+ * exactly. Forwarded requests carry {@link InstanceForwarding#FORWARDED_HEADER} and are answered from local state.
  */
 final class PortfolioQueries {
   static final ObjectMapper JSON = new ObjectMapper()
@@ -38,12 +34,13 @@ final class PortfolioQueries {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final double grossMargin;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final InstanceForwarding forwarding;
 
-  PortfolioQueries(KafkaStreams streams, HostInfo self, double grossMargin) {
+  PortfolioQueries(KafkaStreams streams, HostInfo self, double grossMargin, InstanceForwarding forwarding) {
     this.streams = streams;
     this.self = self;
     this.grossMargin = grossMargin;
+    this.forwarding = forwarding;
   }
 
   /** The whole report over {@code period}, from every instance. */
@@ -90,16 +87,7 @@ final class PortfolioQueries {
   }
 
   private String get(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-        .timeout(FORWARD_TIMEOUT)
-        .header(HealthQueries.FORWARDED_HEADER, "1")
-        .GET()
-        .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("instance " + host + " answered " + response.statusCode() + " to " + pathAndQuery);
-    }
-    return response.body();
+    return forwarding.getText(host, pathAndQuery, FORWARD_TIMEOUT);
   }
 
   private static String encode(String value) {

@@ -14,6 +14,8 @@ final class ConfigText {
     config.registryClientConfig().forEach((key, value) -> flat.put(key, key.equals("schema.registry.url")
         ? withoutUserInfo(value) : value));
     flat.put("http", config.httpHost() + ":" + config.httpPort());
+    // Only whether a token is set: ApiToken prints a mask, and Secrets masks the key's value besides.
+    flat.put("http.token", config.httpToken().required() ? Secrets.MASK : "(none)");
     flat.put("scoring.config", config.scoringFile() == null ? "(bundled)" : config.scoringFile().toString());
     flat.put("topics", config.topics());
     return flat;

@@ -2,6 +2,7 @@ package dev.vitals.runtime;
 
 import dev.vitals.agent.AgentWindows;
 import dev.vitals.metrics.VitalsMetrics;
+import dev.vitals.rest.ApiToken;
 import dev.vitals.topology.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
@@ -37,7 +38,8 @@ public record ServiceConfig(
     Map<String, String> kafkaOverrides,
     Map<String, String> registrySettings,
     int agentSeriesCap,
-    AgentWindows agentWindows) {
+    AgentWindows agentWindows,
+    ApiToken httpToken) {
 
   /** How many agents an instance exports per-agent series for, most tickets resolved first (docs/metrics.md). */
   static final String AGENT_SERIES_CAP = "metrics.agent-series-cap";
@@ -48,6 +50,11 @@ public record ServiceConfig(
   static final String ACCOUNT_SERIES_CAP = "metrics.account-series-cap";
   static final int DEFAULT_ACCOUNT_SERIES_CAP = 250;
   private static final String KAFKA_PREFIX = "kafka.";
+  /**
+   * The REST API's bearer token (docs/operations.md); unset or empty leaves the API open. Its name holds "token",
+   * so {@link Secrets} masks it wherever the settings are logged.
+   */
+  static final String HTTP_TOKEN = "http.token";
 
   public ServiceConfig {
     require(applicationId, "application.id");
@@ -62,6 +69,7 @@ public record ServiceConfig(
     if (agentSeriesCap < 0) {
       throw new IllegalArgumentException(AGENT_SERIES_CAP + ": must be 0 or more, was " + agentSeriesCap);
     }
+    httpToken = httpToken == null ? ApiToken.none() : httpToken;
     kafkaOverrides = Map.copyOf(kafkaOverrides);
     registrySettings = Map.copyOf(registrySettings);
   }
@@ -117,7 +125,8 @@ public record ServiceConfig(
           kafka,
           registry,
           integer(settings, AGENT_SERIES_CAP, VitalsMetrics.DEFAULT_AGENT_SERIES_CAP),
-          agentWindows(settings.get(AGENT_RETENTION)));
+          agentWindows(settings.get(AGENT_RETENTION)),
+          ApiToken.of(settings.get(HTTP_TOKEN)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage());
     }

@@ -74,7 +74,7 @@ public final class VitalsService implements AutoCloseable {
     try {
       HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
       http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised, grossMargin,
-          config.agentWindows()).start();
+          config.agentWindows(), config.httpToken()).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort(), e);
     }

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances of one application share the partitions: the REST API of either answers for every account
  * (forwarding to the owner), each exports in /metrics only the accounts it owns, and when one stops the other takes
- * over its work with its state, and its metrics.
+ * over its work with its state, and its metrics. Both run with a bearer token ({@code http.token}): requests forwarded
+ * between them must carry it, or the fanned-out answers would be 401s.
  */
 @ExtendWith(SharedCluster.class)
 class TwoInstancesIT {
@@ -54,6 +55,7 @@ class TwoInstancesIT {
   private static final int TASKS = PARTITIONS + 1 + PARTITIONS;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "two-instances-it-token-0123456789";
 
   @TempDir
   Path work;
@@ -78,9 +80,9 @@ class TwoInstancesIT {
     List<SpecificRecord> history = simulator.stream().toList();
     ItTopics topics = ItTopics.create(".two-it", PARTITIONS, cluster.bootstrapServers(), cluster.registryUrl());
     first = start(new InstanceSettings("vitals-two-it", cluster.bootstrapServers(), cluster.registryUrl(),
-        work.resolve("state-1"), topics), cluster);
+        work.resolve("state-1"), topics).with("http.token", TOKEN), cluster);
     second = start(new InstanceSettings("vitals-two-it", cluster.bootstrapServers(), cluster.registryUrl(),
-        work.resolve("state-2"), topics), cluster);
+        work.resolve("state-2"), topics).with("http.token", TOKEN), cluster);
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       assertThat(first.state()).isEqualTo(KafkaStreams.State.RUNNING);
       assertThat(second.state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -110,6 +112,17 @@ class TwoInstancesIT {
     assertThat(accountsCounted(first) + accountsCounted(second)).isEqualTo(accounts.size());
     assertThat(get(first, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
     assertThat(get(second, "/accounts/acc-9999/health").statusCode()).isEqualTo(404);
+    // and: with the token set, the list fanned out to both instances holds every account; without the token, or
+    // with a wrong one, nothing but the probes answers
+    HttpResponse<String> listed = get(second, "/accounts");
+    assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(listed.body()).size()).isEqualTo(accounts.size());
+    for (String path : List.of("/accounts", "/accounts/" + accounts.iterator().next() + "/health", "/metrics")) {
+      assertThat(get(first, path, null).statusCode()).as(path).isEqualTo(401);
+      assertThat(get(first, path, "Bearer not-" + TOKEN).statusCode()).as(path).isEqualTo(401);
+    }
+    assertThat(get(first, "/healthz", null).statusCode()).isEqualTo(200);
+    assertThat(get(first, "/readyz", null).statusCode()).isEqualTo(200);
     // and: GET /kpis on either instance gathers both instances' shares into replay's kpis.json of the same events
     JsonNode replayedKpis = replayedKpis(simulator);
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -245,10 +258,19 @@ class TwoInstancesIT {
     return JSON.readTree(response.body());
   }
 
+  /** A GET with the instances' bearer token, as an operator's client sends it. */
   private static HttpResponse<String> get(VitalsService instance, String path) {
+    return get(instance, path, "Bearer " + TOKEN);
+  }
+
+  private static HttpResponse<String> get(VitalsService instance, String path, String authorization) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
-          .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort()
+          + path)).timeout(Duration.ofSeconds(10)).GET();
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

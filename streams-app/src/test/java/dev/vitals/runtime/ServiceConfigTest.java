@@ -59,4 +59,27 @@ class ServiceConfigTest {
     assertThat(ConfigText.withoutUserInfo("https://ops:secret@registry:8081/apis/ccompat/v7"))
         .isEqualTo("https://******@registry:8081/apis/ccompat/v7");
   }
+
+  @Test
+  void shouldReadTheApiTokenFromTheEnvironmentAndNeverLogIt() {
+    String token = "api-token-0123456789abcdef";
+    ServiceConfig config = ServiceConfig.load(null, Map.of(
+        "VITALS_BOOTSTRAP_SERVERS", "k:9092",
+        "VITALS_SCHEMA_REGISTRY_URL", "http://registry:8081",
+        "VITALS_HTTP_TOKEN", token));
+
+    assertThat(config.httpToken().required()).isTrue();
+    assertThat(config.toString()).doesNotContain(token);
+    assertThat(Secrets.masked(ConfigText.flatten(config, new java.util.Properties())).toString())
+        .doesNotContain(token).contains("http.token=" + Secrets.MASK);
+  }
+
+  @Test
+  void shouldLeaveTheApiOpenWithoutAToken() {
+    ServiceConfig config = ServiceConfig.load(null, Map.of(
+        "VITALS_BOOTSTRAP_SERVERS", "k:9092",
+        "VITALS_SCHEMA_REGISTRY_URL", "http://registry:8081"));
+
+    assertThat(config.httpToken().required()).isFalse();
+  }
 }
