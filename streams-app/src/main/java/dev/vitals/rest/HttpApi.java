@@ -1,17 +1,21 @@
 package dev.vitals.rest;
 
+import static dev.vitals.rest.Exchanges.error;
+import static dev.vitals.rest.Exchanges.isForwarded;
+import static dev.vitals.rest.Exchanges.queryParameter;
+import static dev.vitals.rest.Exchanges.respond;
+import static dev.vitals.rest.Exchanges.respondText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vitals.kpi.KpiCatalogue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vitals.agent.AgentWindows;
-import dev.vitals.agent.PoorRatings;
-import dev.vitals.schema.HealthBand;
+import dev.vitals.kpi.KpiCatalogue;
 import dev.vitals.metrics.VitalsMetrics;
+import dev.vitals.schema.HealthBand;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +57,7 @@ public final class HttpApi implements AutoCloseable {
   private final VitalsMetrics metrics;
   private final HealthQueries queries;
   private final PortfolioQueries portfolio;
-  private final AgentQueries agents;
-  private final long agentMaxHours;
+  private final AgentRoutes agentRoutes;
   private final ApiToken token;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -76,8 +79,8 @@ public final class HttpApi implements AutoCloseable {
     InstanceForwarding forwarding = new InstanceForwarding(token);
     this.queries = new HealthQueries(streams, advertised, forwarding);
     this.portfolio = new PortfolioQueries(streams, advertised, grossMargin, forwarding);
-    this.agents = new AgentQueries(streams, advertised, forwarding, Clock.systemUTC());
-    this.agentMaxHours = agentWindows.maxHours();
+    this.agentRoutes = new AgentRoutes(new AgentQueries(streams, advertised, forwarding, Clock.systemUTC()),
+        agentWindows.maxHours());
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -139,8 +142,8 @@ public final class HttpApi implements AutoCloseable {
       case "/accounts" -> listAccounts(exchange, state);
       case "/kpis", "/kpis/clock", "/kpis/share" -> portfolio(exchange, path, state);
       case "/kpis/targets" -> respond(exchange, 200, KPI_TARGETS);
-      case "/agents" -> leaderboard(exchange, state);
-      case "/tickets/poor-ratings" -> poorRatings(exchange, state);
+      case "/agents" -> agentRoutes.leaderboard(exchange, state);
+      case "/tickets/poor-ratings" -> agentRoutes.poorRatings(exchange, state);
       default -> {
         Matcher agent = AGENT.matcher(path);
         if (agent.matches()) {
@@ -151,7 +154,7 @@ public final class HttpApi implements AutoCloseable {
             respond(exchange, 400, error(e.getMessage()));
             return;
           }
-          agent(exchange, agentId, state);
+          agentRoutes.agent(exchange, agentId, state);
         } else {
           accountHealth(exchange, path, state);
         }
@@ -177,7 +180,7 @@ public final class HttpApi implements AutoCloseable {
       respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
+    boolean forwarded = isForwarded(exchange);
     Optional<String> health = queries.health(accountId, forwarded);
     if (health.isPresent()) {
       respond(exchange, 200, health.get());
@@ -197,7 +200,7 @@ public final class HttpApi implements AutoCloseable {
       respond(exchange, 503, error("not ready: Kafka Streams is " + state));
       return;
     }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
+    boolean forwarded = isForwarded(exchange);
     List<JsonNode> accounts = queries.byBand(band, forwarded);
     ArrayNode body = JSON.createArrayNode();
     accounts.stream()
@@ -231,106 +234,8 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-  private void leaderboard(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
-    Optional<AgentRange> range = agentRange(exchange);
-    if (range.isEmpty()) {
-      return;
-    }
-    if (state != KafkaStreams.State.RUNNING) {
-      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
-      return;
-    }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
-    respond(exchange, 200, agents.leaderboard(range.get(), forwarded).toString());
-  }
-
-  private void agent(HttpExchange exchange, String agentId, KafkaStreams.State state)
-      throws IOException, InterruptedException {
-    if (state != KafkaStreams.State.RUNNING) {
-      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
-      return;
-    }
-    Optional<AgentRange> range = agentRange(exchange);
-    if (range.isEmpty()) {
-      return;
-    }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
-    Optional<JsonNode> figures = agents.agent(agentId, range.get(), forwarded);
-    if (figures.isPresent()) {
-      respond(exchange, 200, figures.get().toString());
-    } else {
-      respond(exchange, 404, error("no step of agent " + agentId + " in the range asked for"));
-    }
-  }
-
-  /** The range of an agent query, or empty after answering 400. */
-  private Optional<AgentRange> agentRange(HttpExchange exchange) throws IOException {
-    try {
-      return Optional.of(AgentRange.parse(queryParameter(exchange, "hours"), queryParameter(exchange, "until"),
-          agentMaxHours));
-    } catch (IllegalArgumentException e) {
-      respond(exchange, 400, error(e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
-  private void poorRatings(HttpExchange exchange, KafkaStreams.State state) throws IOException, InterruptedException {
-    String limitText = queryParameter(exchange, "limit");
-    int limit = 10;
-    if (limitText != null) {
-      try {
-        limit = Integer.parseInt(limitText);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > PoorRatings.MAX_LIMIT) {
-        respond(exchange, 400, error("limit must be a whole number from 1 to " + PoorRatings.MAX_LIMIT + ", was '"
-            + limitText + "'"));
-        return;
-      }
-    }
-    if (state != KafkaStreams.State.RUNNING) {
-      respond(exchange, 503, error("not ready: Kafka Streams is " + state));
-      return;
-    }
-    boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceForwarding.FORWARDED_HEADER);
-    respond(exchange, 200, agents.poorRatings(limit, forwarded).toString());
-  }
-
-  private static String queryParameter(HttpExchange exchange, String name) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query == null) {
-      return null;
-    }
-    for (String pair : query.split("&")) {
-      String[] parts = pair.split("=", 2);
-      if (parts[0].equals(name) && parts.length == 2) {
-        return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-      }
-    }
-    return null;
-  }
-
   private static String status(KafkaStreams.State state) {
     return JSON.createObjectNode().put("streams", state.name()).toString();
-  }
-
-  private static String error(String message) {
-    return JSON.createObjectNode().put("error", message).toString();
-  }
-
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-    respondText(exchange, status, json, "application/json");
-  }
-
-  private static void respondText(HttpExchange exchange, int status, String body, String contentType)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override
