@@ -105,7 +105,13 @@ public final class AccountState {
     derived = null;
     invalidateClosingScores(event, occurredAt);
     // Seats (billing) and key features (profile) count in the usage KPIs too; a profile may change any past day.
-    closingUsage.tailMap(event instanceof AccountProfile ? Long.MIN_VALUE : EventDay.of(occurredAt)).clear();
+    // Most events fall on a day after every kept close: checked first, so they allocate no map view.
+    if (!closingUsage.isEmpty()) {
+      long from = event instanceof AccountProfile ? Long.MIN_VALUE : EventDay.of(occurredAt);
+      if (from <= closingUsage.lastKey()) {
+        closingUsage.tailMap(from).clear();
+      }
+    }
     firstEventAt = firstEventAt == null || occurredAt.isBefore(firstEventAt) ? occurredAt : firstEventAt;
     latestEventAt = latestEventAt == null || occurredAt.isAfter(latestEventAt) ? occurredAt : latestEventAt;
     freshness.record(event, occurredAt);

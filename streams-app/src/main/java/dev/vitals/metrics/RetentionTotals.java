@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * is exported, zeros included.
  */
 final class RetentionTotals {
+  private static final String WON_HELP = "Accounts subscribed now and not 30 days ago, by kind (new: first subscription; reactivation)";
   private final Map<String, long[]> segments = new TreeMap<>();
 
   private static final int SUBSCRIBED = 0;
@@ -53,12 +54,8 @@ final class RetentionTotals {
           counts[SUBSCRIBED_30D_AGO]);
       out.gauge("vitals_accounts_churned_30d", "Accounts subscribed 30 days ago and not now (lost logos)", labels,
           counts[CHURNED_30D]);
-      out.gauge("vitals_accounts_won_30d",
-          "Accounts subscribed now and not 30 days ago, by kind (new: first subscription; reactivation)",
-          labels.add("kind", "new"), counts[WON_NEW_30D]);
-      out.gauge("vitals_accounts_won_30d",
-          "Accounts subscribed now and not 30 days ago, by kind (new: first subscription; reactivation)",
-          labels.add("kind", "reactivation"), counts[WON_BACK_30D]);
+      out.gauge("vitals_accounts_won_30d", WON_HELP, labels.add("kind", "new"), counts[WON_NEW_30D]);
+      out.gauge("vitals_accounts_won_30d", WON_HELP, labels.add("kind", "reactivation"), counts[WON_BACK_30D]);
       out.gauge("vitals_renewals_due_30d", "Accounts whose renewal fell due in the last 30 days (or that renewed)",
           labels, counts[RENEWALS_DUE_30D]);
       out.gauge("vitals_renewals_30d", "Of the renewals due in the last 30 days, those renewed", labels,
