@@ -1,6 +1,7 @@
 package dev.vitals.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vitals.events.EventType;
@@ -11,6 +12,7 @@ import dev.vitals.schema.SurveyResponse;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.HttpSchemaRegistry;
+import dev.vitals.serde.IncompatibleSchemaException;
 import dev.vitals.serde.PortableSchema;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.TopicNameStrategy;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       seen those ids, reads them as the version it knows, and nothing is dead-lettered or lost;
  *   <li>outputs: the health and alert subjects already hold the previous released versions, as they do when a
  *       release is upgraded; the pipeline's current versions are accepted after them, and a consumer that still has
- *       only a released version reads the new records.
+ *       only a released version reads the new records;
+ *   <li>and an output version the registry refuses stops the start, before anything is consumed.
  * </ul>
  *
  * <p>One pipeline run, before the tests, on topics of its own.
@@ -159,6 +162,25 @@ class SchemaEvolutionIT {
         .contains("adoption");
   }
 
+  @Test
+  void anOutputContractTheRegistryRefusesStopsTheStartBeforeAnythingIsConsumed() throws Exception {
+    // given: under the health subject, a version whose score is text, which the current version cannot read
+    ItTopics refused = ItTopics.create(".evolution-refused-it", 1, cluster.bootstrapServers(), cluster.registryUrl());
+    String subject = valueSubject(refused.names().health());
+    new HttpSchemaRegistry(cluster.registryUrl(), Map.of()).register(subject, withScoreAsText());
+    InstanceSettings settings = new InstanceSettings("vitals-evolution-refused-it", cluster.bootstrapServers(),
+        cluster.registryUrl(), Files.createTempDirectory("vitals-evolution-refused-it"), refused);
+
+    // when / then: the start fails, naming the subject, and Kafka Streams never started
+    try (VitalsService refusedService = new VitalsService(settings.config(), ScoringConfig.defaults(),
+        new VitalsSerdes(Map.of("schema.registry.url", cluster.registryUrl())))) {
+      assertThatThrownBy(refusedService::start)
+          .isInstanceOf(IncompatibleSchemaException.class)
+          .hasMessageContaining(subject);
+      assertThat(refusedService.state()).isEqualTo(KafkaStreams.State.CREATED);
+    }
+  }
+
   private Outcome awaitOutputsEqualReplay() {
     Outcome expected = replay.join();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -205,6 +227,17 @@ class SchemaEvolutionIT {
     return TopicReader.readAll(cluster.bootstrapServers(), topic,
             new ByteArrayDeserializer(), new ByteArrayDeserializer())
         .stream().map(record -> record.value()).toList();
+  }
+
+  /** AccountHealth with its score as a string: a change no BACKWARD registry lets the current version follow. */
+  private static Schema withScoreAsText() {
+    Schema current = PortableSchema.of(AccountHealth.getClassSchema());
+    List<Schema.Field> fields = current.getFields().stream()
+        .map(field -> field.name().equals("score")
+            ? new Schema.Field("score", Schema.create(Schema.Type.STRING))
+            : new Schema.Field(field, field.schema()))
+        .toList();
+    return Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
   }
 
   private static String valueSubject(String topic) {
