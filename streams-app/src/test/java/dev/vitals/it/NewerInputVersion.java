@@ -4,12 +4,11 @@ import dev.vitals.serde.ConfluentWireFormat;
 import dev.vitals.serde.PortableSchema;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.TopicNameStrategy;
+import dev.vitals.testing.SchemaEdits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -59,11 +58,8 @@ final class NewerInputVersion {
 
   /** The current contract (as other languages see it) with one more string field, default "". */
   static Schema withStringField(Schema current, String field) {
-    Schema portable = PortableSchema.of(current);
-    List<Schema.Field> fields = new ArrayList<>();
-    portable.getFields().forEach(existing -> fields.add(new Schema.Field(existing, existing.schema())));
-    fields.add(new Schema.Field(field, Schema.create(Schema.Type.STRING), "added upstream after this release", ""));
-    return Schema.createRecord(portable.getName(), portable.getDoc(), portable.getNamespace(), false, fields);
+    return SchemaEdits.withField(PortableSchema.of(current),
+        new Schema.Field(field, Schema.create(Schema.Type.STRING), "added upstream after this release", ""));
   }
 
   int schemaId() {

@@ -19,6 +19,7 @@ import dev.vitals.serde.TopicNameStrategy;
 import dev.vitals.serde.VitalsSerdes;
 import dev.vitals.simulate.HistorySimulator;
 import dev.vitals.testing.ReleasedContracts;
+import dev.vitals.testing.SchemaEdits;
 import dev.vitals.testing.TestScoring;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -231,13 +232,8 @@ class SchemaEvolutionIT {
 
   /** AccountHealth with its score as a string: a change no BACKWARD registry lets the current version follow. */
   private static Schema withScoreAsText() {
-    Schema current = PortableSchema.of(AccountHealth.getClassSchema());
-    List<Schema.Field> fields = current.getFields().stream()
-        .map(field -> field.name().equals("score")
-            ? new Schema.Field("score", Schema.create(Schema.Type.STRING))
-            : new Schema.Field(field, field.schema()))
-        .toList();
-    return Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    return SchemaEdits.withFieldType(PortableSchema.of(AccountHealth.getClassSchema()), "score",
+        Schema.create(Schema.Type.STRING));
   }
 
   private static String valueSubject(String topic) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.testing.ReleasedContracts;
 import dev.vitals.testing.RepositoryRoot;
+import dev.vitals.testing.SchemaEdits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,10 +96,7 @@ class ReleasedContractCompatibilityTest {
   void aNewFieldWithoutDefaultIsReportedAsUnreadableOldDataNamingTheField() {
     // given: the current usage contract plus a required field, as a careless change would add it
     Schema current = UsageEvent.getClassSchema();
-    List<Schema.Field> fields = new ArrayList<>();
-    current.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
-    fields.add(new Schema.Field("region", Schema.create(Schema.Type.STRING)));
-    Schema careless = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    Schema careless = SchemaEdits.withField(current, new Schema.Field("region", Schema.create(Schema.Type.STRING)));
 
     // then: it cannot read records of the current version, and the problem names the field
     assertThat(problems(careless, current)).containsExactly("READER_FIELD_MISSING_DEFAULT_VALUE: region");
