@@ -23,8 +23,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
@@ -60,11 +58,8 @@ public final class HttpApi implements AutoCloseable {
   private final AgentRoutes agentRoutes;
   private final ApiToken token;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-    Thread thread = new Thread(runnable, "vitals-http");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Four workers, each exchange on a deadline: slow or stalled clients cannot hold them (ExchangeDeadlines). */
+  private final ExchangeDeadlines executor;
 
   /**
    * @param grossMargin the share of revenue kept after the cost of serving it, for CLV in {@code /kpis}
@@ -73,6 +68,13 @@ public final class HttpApi implements AutoCloseable {
    */
   public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
       double grossMargin, AgentWindows agentWindows, ApiToken token) throws IOException {
+    this(streams, metrics, host, port, advertised, grossMargin, agentWindows, token,
+        new ExchangeDeadlines(4, ExchangeDeadlines.REQUEST_LIMIT, ExchangeDeadlines.EXCHANGE_LIMIT));
+  }
+
+  HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
+      double grossMargin, AgentWindows agentWindows, ApiToken token, ExchangeDeadlines executor) throws IOException {
+    this.executor = executor;
     this.streams = streams;
     this.metrics = metrics;
     this.token = token;
@@ -97,6 +99,7 @@ public final class HttpApi implements AutoCloseable {
 
   /** Closes the exchange only after any error was answered: closed first, the client would get no response. */
   private void handle(HttpExchange exchange) throws IOException {
+    executor.requestRead();
     try {
       if (!"GET".equals(exchange.getRequestMethod())) {
         respond(exchange, 405, error("only GET is served"));
@@ -241,6 +244,6 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
   }
 }
