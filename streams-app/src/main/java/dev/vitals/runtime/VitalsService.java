@@ -45,7 +45,7 @@ public final class VitalsService implements AutoCloseable {
     Properties properties = StreamsSettings.of(config);
     ProcessingErrorCounts processingErrors = new ProcessingErrorCounts();
     properties.put(ProcessingErrorPolicy.COUNTS_CONFIG, processingErrors);
-    log.info("effective configuration: {}", Secrets.masked(ConfigText.flatten(config, properties)));
+    log.info("effective configuration: {}", ConfigText.forLog(config, properties));
     log.info("scoring model:\n{}", scoring.describe());
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring,
         config.agentWindows()), properties);

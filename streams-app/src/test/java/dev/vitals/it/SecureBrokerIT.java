@@ -7,8 +7,14 @@ import dev.vitals.broker.EmbeddedKafka;
 import dev.vitals.broker.SaslSslListener;
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.schema.AccountHealth;
+import dev.vitals.schema.AccountProfile;
+import dev.vitals.schema.SurveyResponse;
 import dev.vitals.simulate.HistorySimulator;
 import dev.vitals.topology.Topic;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -71,8 +76,12 @@ class SecureBrokerIT {
     }
   }
 
+  /**
+   * Also the privacy check of issue 15 on a real pipeline over simulated accounts: account names and survey comments
+   * reach the service (AccountProfile.name, SurveyResponse.comment) but never a metric label nor the INFO log.
+   */
   @Test
-  void theServiceComputesHealthOverSaslSslAndNeverLogsItsSecrets() throws Exception {
+  void theServiceComputesHealthOverSaslSslAndLeaksNoSecretNameOrComment() throws Exception {
     // given: a short history of eight accounts, and topics on the secured broker
     SharedCluster.Cluster cluster = SharedCluster.cluster();
     List<SpecificRecord> history =
@@ -102,6 +111,15 @@ class SecureBrokerIT {
     Set<String> accounts = ItTopics.accountsOf(history);
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
         assertThat(healthAccounts(topics, client)).isEqualTo(accounts));
+
+    // and: /metrics has series for the accounts, labelled by id, but no account name nor survey comment in them
+    String scrape = await().atMost(Duration.ofSeconds(30)).until(() -> metrics(settings.httpPort()),
+        text -> text.contains("vitals_account_health_score{"));
+    Set<String> privateTexts = namesAndComments(history);
+    assertThat(privateTexts).as("the history carries names and comments").hasSizeGreaterThan(accounts.size());
+    for (String text : privateTexts) {
+      assertThat(scrape).as("scrape holding " + text).doesNotContain(text);
+    }
     instance.close();
 
     // and: the instance logged its configuration, and no secret is anywhere in what it wrote
@@ -109,6 +127,10 @@ class SecureBrokerIT {
     assertThat(written).contains("effective configuration").contains("security.protocol=SASL_SSL");
     assertThat(written).doesNotContain(PASSWORD).doesNotContain(SaslSslListener.jaas(USER, PASSWORD))
         .doesNotContain("ScramLoginModule").doesNotContain(STORE_PASSWORD).doesNotContain(API_TOKEN);
+    // and the INFO log, which tells of accounts by id, tells no name nor comment
+    for (String text : privateTexts) {
+      assertThat(written).as("log holding " + text).doesNotContain(text);
+    }
   }
 
   @Test
@@ -149,6 +171,27 @@ class SecureBrokerIT {
 
   private static Map<String, String> clientSettings(String password) {
     return SaslSslListener.clientSettings(USER, password, certificates.truststore(), STORE_PASSWORD);
+  }
+
+  /** The account names and survey comments of {@code history}: what no label or log line may carry. */
+  private static Set<String> namesAndComments(List<SpecificRecord> history) {
+    Set<String> texts = new java.util.TreeSet<>();
+    for (SpecificRecord event : history) {
+      if (event instanceof AccountProfile profile) {
+        texts.add(profile.getName());
+      } else if (event instanceof SurveyResponse survey && survey.getComment() != null) {
+        texts.add(survey.getComment());
+      }
+    }
+    return texts;
+  }
+
+  private static String metrics(int port) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+        .header("Authorization", "Bearer " + API_TOKEN).timeout(Duration.ofSeconds(10)).GET().build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   private static Set<String> healthAccounts(ItTopics topics, Map<String, String> client) {
