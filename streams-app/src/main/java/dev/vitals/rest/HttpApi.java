@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * 503: its stores may be restoring or moving.
  *
  * <p>With an {@link ApiToken} set, every request but {@code GET /healthz} and {@code GET /readyz} (which
- * orchestrators probe without credentials) must carry it as a bearer token, or is answered 401.
+ * orchestrators probe without credentials) must carry it as a bearer token, or is answered 401. Four workers serve
+ * the requests, each exchange on a deadline ({@link ExchangeDeadlines}), so stalled clients cannot hold them.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);

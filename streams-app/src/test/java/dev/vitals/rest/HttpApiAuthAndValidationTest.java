@@ -172,14 +172,14 @@ class HttpApiAuthAndValidationTest {
       // when a well-behaved client asks
       HttpResponse<String> answer = get("/kpis/targets", "Bearer " + TOKEN);
 
-      // then it is answered within the request limit's reach, not after the stalled clients give up
+      // then it is answered once the stalled clients are cut (two rounds of four, a limit each), not after they give up
       assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(REQUEST_LIMIT.multipliedBy(4));
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(REQUEST_LIMIT.multipliedBy(6));
       // and every stalled connection has been closed by the server, well before the clients' own 15 s timeout
       for (Socket socket : stalled) {
         assertThat(readUntilClosed(socket)).as("bytes answered to a half request").isLessThan(1024);
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(REQUEST_LIMIT.multipliedBy(5));
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(REQUEST_LIMIT.multipliedBy(8));
     } finally {
       for (Socket socket : stalled) {
         socket.close();
