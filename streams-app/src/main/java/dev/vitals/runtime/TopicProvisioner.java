@@ -35,8 +35,8 @@ public final class TopicProvisioner {
         awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot create topics at " + bootstrapServers + ": " + e.getCause().getMessage(),
-          e.getCause());
+      throw new IllegalStateException("cannot create topics at " + bootstrapServers + ": "
+          + (KafkaAccess.isRefused(e) ? KafkaAccess.explain(e) : e.getCause().getMessage()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
