@@ -4,7 +4,6 @@ import dev.vitals.events.EventType;
 import dev.vitals.topology.EventTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,8 +23,7 @@ public final class EventPublisher implements AutoCloseable {
   private volatile Exception failure;
 
   public EventPublisher(String bootstrapServers, Map<String, String> clientOverrides, EventTopics topics) {
-    Map<String, Object> config = new HashMap<>(clientOverrides);
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = KafkaClientSettings.of(bootstrapServers, clientOverrides);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
