@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -60,6 +62,11 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
   @Override
   public void process(Record<String, InboundEvent> record) {
     InboundEvent event = record.value();
+    if (event.isErasure()) {
+      // Its time is when the erasure was asked for, not an event time: it must not move the pruning clock.
+      erase(event.accountId());
+      return;
+    }
     if (event.occurredAt().isAfter(latestEventTime)) {
       latestEventTime = event.occurredAt();
     }
@@ -92,6 +99,27 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
       poorRatings.put(answer.getAccountId() + SEPARATOR + answer.getEventId(), poor,
           answer.getOccurredAt().toEpochMilli());
     }
+  }
+
+  /**
+   * Forgets what the board keeps of an erased account: its tickets' attribution and its poor ratings (with the
+   * customer's comment). Both are keyed by the account first, so this reads the account's own keys only. The
+   * agents' hourly figures are sums over many accounts that name none, and stay.
+   */
+  private void erase(String accountId) {
+    List<String> ticketKeys = new ArrayList<>();
+    try (KeyValueIterator<String, StoredAgentTicket> own =
+        tickets.prefixScan(accountId + SEPARATOR, new StringSerializer())) {
+      own.forEachRemaining(entry -> ticketKeys.add(entry.key));
+    }
+    ticketKeys.forEach(tickets::delete);
+    List<KeyValue<Windowed<String>, StoredPoorRating>> ratings = new ArrayList<>();
+    // Poor-rating keys are accountId U+001F eventId: the range of keys from the separator to the next character.
+    try (KeyValueIterator<Windowed<String>, StoredPoorRating> own = poorRatings.fetch(accountId + SEPARATOR,
+        accountId + (char) (SEPARATOR + 1), 0L, Long.MAX_VALUE)) {
+      own.forEachRemaining(ratings::add);
+    }
+    ratings.forEach(rating -> poorRatings.put(rating.key.key(), null, rating.key.window().start()));
   }
 
   private void forward(AgentStep step) {
