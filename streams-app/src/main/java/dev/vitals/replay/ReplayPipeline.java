@@ -100,14 +100,15 @@ final class ReplayPipeline {
     if (!seenEventIds.add(EventType.eventId(event))) {
       return null;
     }
-    // The agent board sees every de-duplicated event, as the topology's agent branch does, too-late ones included.
-    agentBoard.accept(event);
     String accountId = EventType.accountId(event);
     AccountState state = accounts.find(accountId);
     Instant erasedAt = ErasedAccounts.stragglerOf(accountId, state, occurredAt, erased::get);
     if (erasedAt != null) {
       return new EventChecks.Refusal(RejectReason.ERASED_ACCOUNT, ErasedAccounts.detail(occurredAt, erasedAt)).line();
     }
+    // The agent board sees every de-duplicated event but an erased account's stragglers, as the topology's agent
+    // branch does, too-late ones included.
+    agentBoard.accept(event);
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
       return new EventChecks.Refusal(RejectReason.TOO_LATE, state.tooLateDetail(occurredAt, policy.grace())).line();
     }

@@ -45,6 +45,8 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
   private ProcessorContext<String, StoredAgentStep> context;
   private KeyValueStore<String, StoredAgentTicket> tickets;
   private WindowStore<String, StoredPoorRating> poorRatings;
+  /** Shared with the account processor, which writes it: an erased account's stragglers are not attributed. */
+  private KeyValueStore<String, Long> erased;
   /**
    * The latest event time seen, for pruning only: in memory, so after a restart pruning waits for the first event;
    * record timestamps are not used because a backfill is produced long after its events happened.
@@ -56,6 +58,7 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
     this.context = context;
     this.tickets = context.getStateStore(StoreNames.AGENT_TICKETS);
     this.poorRatings = context.getStateStore(StoreNames.POOR_RATINGS);
+    this.erased = context.getStateStore(StoreNames.ERASED_ACCOUNTS);
     context.schedule(PRUNE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> prune());
   }
 
@@ -69,6 +72,12 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
     }
     if (event.occurredAt().isAfter(latestEventTime)) {
       latestEventTime = event.occurredAt();
+    }
+    boolean kept = event.payload() instanceof TicketEvent
+        || event.payload() instanceof SurveyResponse answer && answer.getSurvey() == SurveyKind.CSAT;
+    if (kept && ErasedAccounts.stragglerOf(event.accountId(), null, event.occurredAt(), this::erasedAt) != null) {
+      // A straggler of an erased account: dead-lettered by the account processor, and nothing of it kept here.
+      return;
     }
     if (event.payload() instanceof TicketEvent step) {
       String key = ticketKey(step.getAccountId(), step.getTicketId());
@@ -120,6 +129,11 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
       own.forEachRemaining(ratings::add);
     }
     ratings.forEach(rating -> poorRatings.put(rating.key.key(), null, rating.key.window().start()));
+  }
+
+  private Instant erasedAt(String accountId) {
+    Long millis = erased.get(accountId);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   private void forward(AgentStep step) {

@@ -165,6 +165,19 @@ class AccountErasureTopologyTest {
   }
 
   @Test
+  void shouldKeepNothingOfAStragglerInTheAgentBoard() {
+    erase("acme");
+
+    pipeline.send(ticket("acme", "2026-03-19T09:00:00Z", "t9", TicketEventKind.OPENED).build(),
+        survey("acme", "2026-03-19T10:00:00Z", "r9", SurveyKind.CSAT, 1).setTouchpoint("t9").build());
+    pipeline.flush();
+
+    assertThat(keysOf("acme")).isEmpty();
+    assertThat(poorRatingKeys("acme")).isEmpty();
+    assertThat(pipeline.deadLetters()).hasSize(2);
+  }
+
+  @Test
   void shouldDeadLetterATombstoneWithoutAKeyAndKeepDeadLetteringTombstonesOnEventTopics() {
     pipeline.deadLetters();
 
