@@ -30,6 +30,7 @@ public final class VitalsService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServiceConfig config;
+  private final VitalsSerdes serdes;
   private final double grossMargin;
   private final KafkaStreams streams;
   private final VitalsMetrics metrics;
@@ -38,6 +39,7 @@ public final class VitalsService implements AutoCloseable {
 
   public VitalsService(ServiceConfig config, ScoringConfig scoring, VitalsSerdes serdes) {
     this.config = config;
+    this.serdes = serdes;
     this.grossMargin = scoring.portfolio().grossMargin();
     Properties properties = StreamsSettings.of(config);
     ProcessingErrorCounts processingErrors = new ProcessingErrorCounts();
@@ -69,8 +71,12 @@ public final class VitalsService implements AutoCloseable {
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
-  /** Starts the HTTP API, then Kafka Streams. */
+  /**
+   * Registers the output contracts ({@link OutputContracts}: a refused one fails the start here, before anything is
+   * consumed), then starts the HTTP API, then Kafka Streams.
+   */
   public VitalsService start() {
+    OutputContracts.register(serdes, config.topics());
     try {
       HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
       http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised, grossMargin,
