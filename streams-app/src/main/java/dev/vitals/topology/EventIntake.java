@@ -25,14 +25,18 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   private final EventValidator validator;
   private final Duration maxFutureSkew;
   private final String name;
+  /** True on {@code vitals.accounts} alone, where a tombstone erases the account it is keyed by. */
+  private final boolean tombstonesErase;
   private ProcessorContext<String, Intake> context;
   private PipelineSensors sensors;
 
-  EventIntake(Deserializer<V> decoder, EventValidator validator, Duration maxFutureSkew, String name) {
+  EventIntake(Deserializer<V> decoder, EventValidator validator, Duration maxFutureSkew, String name,
+      boolean tombstonesErase) {
     this.decoder = decoder;
     this.validator = validator;
     this.maxFutureSkew = maxFutureSkew;
     this.name = name;
+    this.tombstonesErase = tombstonesErase;
   }
 
   @Override
@@ -55,6 +59,9 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   }
 
   private Intake examine(Record<byte[], byte[]> record, String key, String topic) {
+    if (tombstonesErase && record.value() == null) {
+      return erasure(record, key);
+    }
     if (record.value() == null || record.value().length == 0) {
       return reject(record, RejectReason.UNDECODABLE, "empty value (tombstones are not events)");
     }
@@ -81,6 +88,18 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
     }
     return new Intake.Accepted(new InboundEvent(accountId, EventType.eventId(event), occurredAt, event,
         record.key(), record.value()));
+  }
+
+  /**
+   * A tombstone on the accounts topic: the request to erase the account it is keyed by, as of its record timestamp.
+   * It has no eventId, so de-duplication lets it through; replaying it is harmless, an erasure is idempotent.
+   */
+  private Intake erasure(Record<byte[], byte[]> record, String key) {
+    if (key == null || key.isBlank()) {
+      return reject(record, RejectReason.INVALID_FIELD,
+          "tombstone without an account id as key: there is no account to erase");
+    }
+    return new Intake.Accepted(InboundEvent.erasure(key, Instant.ofEpochMilli(record.timestamp()), record.key()));
   }
 
   private Intake reject(Record<byte[], byte[]> record, EventChecks.Refusal refusal) {
