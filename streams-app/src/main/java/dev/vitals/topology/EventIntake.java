@@ -25,14 +25,19 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   private final EventValidator validator;
   private final Duration maxFutureSkew;
   private final String name;
+  /** Every input topic but the compacted profiles: a tombstone there is refused, as events are never deleted. */
+  private final boolean eventTopic;
+  private final RawRecordChecks raw = new RawRecordChecks();
   private ProcessorContext<String, Intake> context;
   private PipelineSensors sensors;
 
-  EventIntake(Deserializer<V> decoder, EventValidator validator, Duration maxFutureSkew, String name) {
+  EventIntake(Deserializer<V> decoder, EventValidator validator, Duration maxFutureSkew, String name,
+      boolean eventTopic) {
     this.decoder = decoder;
     this.validator = validator;
     this.maxFutureSkew = maxFutureSkew;
     this.name = name;
+    this.eventTopic = eventTopic;
   }
 
   @Override
@@ -55,8 +60,19 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   }
 
   private Intake examine(Record<byte[], byte[]> record, String key, String topic) {
+    if (eventTopic && record.value() == null) {
+      return reject(record, RejectReason.TOMBSTONE, "tombstone on an event topic: events are never deleted");
+    }
+    Optional<EventChecks.Refusal> badKey = raw.invalidKey(record.key());
+    if (badKey.isPresent()) {
+      return reject(record, badKey.get());
+    }
     if (record.value() == null || record.value().length == 0) {
       return reject(record, RejectReason.UNDECODABLE, "empty value (tombstones are not events)");
+    }
+    Optional<EventChecks.Refusal> oversized = raw.oversized(record.value());
+    if (oversized.isPresent()) {
+      return reject(record, oversized.get());
     }
     V event;
     try {

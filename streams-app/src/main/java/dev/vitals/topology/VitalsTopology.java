@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  *       ─▶ vitals.account-health, vitals.churn-alerts
  *       ─▶ agent attribution ─▶ repartition by agent ─▶ hourly agent windows (see AgentBoardTopology)
  *   costs ─▶ intake ─▶ cost ledger
- *   every rejection (bad bytes, contract, key, future or too-late time) ─▶ vitals.dlq with reason headers
+ *   every rejection (bad bytes, size, tombstone, contract, key, future or too-late time) ─▶ vitals.dlq with reasons
  * </pre>
  *
  * The account topics must be co-partitioned (same partition count, key = accountId): they meet in one task.
@@ -137,7 +137,8 @@ public final class VitalsTopology {
     String name = topic.name();
     return builder
         .stream(name, Consumed.with(topics.internal().raw(), topics.internal().raw()).withName(name + "-source"))
-        .process(() -> new EventIntake<>(topic.value().deserializer(), validator, policy.maxFutureSkew(), name),
+        .process(() -> new EventIntake<>(topic.value().deserializer(), validator, policy.maxFutureSkew(), name,
+                !name.equals(topics.accounts().name())),
             Named.as(name + "-intake"));
   }
 
