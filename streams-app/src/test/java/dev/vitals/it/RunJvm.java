@@ -88,7 +88,26 @@ public final class RunJvm implements AutoCloseable {
     }
   }
 
-  private int readyzStatus() {
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The instance's /metrics scrape (Prometheus text). */
+  public String metrics() {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+          .timeout(Duration.ofSeconds(10)).GET().build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The status /readyz answers now (200: Kafka Streams RUNNING), or -1 when nothing answers. */
+  public int readyzStatus() {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
           .timeout(Duration.ofSeconds(1)).GET().build();

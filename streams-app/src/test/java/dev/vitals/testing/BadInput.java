@@ -23,7 +23,8 @@ public enum BadInput {
   NEGATIVE_AMOUNT(RejectReason.INVALID_FIELD, EnumSet.of(EventType.USAGE, EventType.BILLING, EventType.COST)),
   FUTURE_TIMESTAMP(RejectReason.FUTURE_TIMESTAMP),
   TOO_LATE(RejectReason.TOO_LATE, EnumSet.complementOf(EnumSet.of(EventType.COST))),
-  MISSING_KEY(RejectReason.INVALID_KEY),
+  /** Not on the compacted profiles: the broker itself refuses a record without a key there. */
+  MISSING_KEY(RejectReason.INVALID_KEY, EnumSet.complementOf(EnumSet.of(EventType.ACCOUNT))),
   EMPTY_KEY(RejectReason.INVALID_KEY),
   OVERSIZED_KEY(RejectReason.INVALID_KEY),
   NON_UTF8_KEY(RejectReason.INVALID_KEY),
