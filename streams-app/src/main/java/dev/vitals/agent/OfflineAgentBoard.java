@@ -49,6 +49,12 @@ public final class OfflineAgentBoard {
     }
   }
 
+  /** Forgets an erased account's tickets, as the topology's attribution does; the agents' hours stay. */
+  public void erase(String accountId) {
+    String prefix = accountId + SEPARATOR;
+    tickets.keySet().removeIf(key -> key.startsWith(prefix));
+  }
+
   private void count(AgentStep step) {
     if (clock.admits(step.at())) {
       hours.computeIfAbsent(step.agentId(), agent -> new TreeMap<>())

@@ -1,8 +1,6 @@
 package dev.vitals.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,26 +91,6 @@ final class BenchReport {
    * not, or as a new file with an introduction and an empty record of changes.
    */
   static void write(Path file, String section) throws IOException {
-    String updated;
-    if (Files.exists(file)) {
-      String current = Files.readString(file, StandardCharsets.UTF_8);
-      int start = current.indexOf(START);
-      int end = current.indexOf(END);
-      if (start >= 0 && end > start) {
-        int afterEnd = end + END.length();
-        if (afterEnd < current.length() && current.charAt(afterEnd) == '\n') {
-          afterEnd++;
-        }
-        updated = current.substring(0, start) + section + current.substring(afterEnd);
-      } else {
-        updated = current + (current.endsWith("\n") ? "\n" : "\n\n") + section;
-      }
-    } else {
-      updated = NEW_FILE_HEAD + section + NEW_FILE_TAIL;
-    }
-    if (file.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    }
-    Files.writeString(file, updated, StandardCharsets.UTF_8);
+    MarkedSection.write(file, START, END, section, NEW_FILE_HEAD + section + NEW_FILE_TAIL);
   }
 }

@@ -115,7 +115,7 @@ final class GroupProgress implements AutoCloseable {
     return Instant.now();
   }
 
-  private static void requireAlive(KafkaStreams streams, String label) {
+  static void requireAlive(KafkaStreams streams, String label) {
     KafkaStreams.State state = streams.state();
     if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
         || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN) {
@@ -132,7 +132,7 @@ final class GroupProgress implements AutoCloseable {
     }
   }
 
-  private static Map<TopicPartition, Long> offsets(Admin admin, Collection<String> topics, OffsetSpec spec) {
+  static Map<TopicPartition, Long> offsets(Admin admin, Collection<String> topics, OffsetSpec spec) {
     Map<String, Integer> partitions = new HashMap<>();
     get(admin.describeTopics(topics).allTopicNames())
         .forEach((name, description) -> partitions.put(name, description.partitions().size()));

@@ -34,17 +34,35 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final int brokerPort;
   private final int controllerPort;
   private final String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+  private final SaslSslListener saslSsl;
+  private final int saslSslPort;
   private Process process;
 
   /** A broker whose log directory and logs live under {@code dataDir}; ports are chosen when first started. */
   public EmbeddedKafka(Path dataDir, int brokerPort) {
+    this(dataDir, brokerPort, null);
+  }
+
+  /** As above, plus a {@code SASL_SSL} listener (when {@code saslSsl} is not null) on a port of its own. */
+  public EmbeddedKafka(Path dataDir, int brokerPort, SaslSslListener saslSsl) {
     this.dataDir = dataDir;
     this.brokerPort = brokerPort == 0 ? LoopbackPorts.free() : brokerPort;
     this.controllerPort = LoopbackPorts.free();
+    this.saslSsl = saslSsl;
+    this.saslSslPort = saslSsl == null ? -1 : LoopbackPorts.free();
   }
 
+  /** The PLAINTEXT listener: open to anyone on this host, as the tests' brokers are. */
   public String bootstrapServers() {
     return "127.0.0.1:" + brokerPort;
+  }
+
+  /** The {@code SASL_SSL} listener; only for a broker built with a {@link SaslSslListener}. */
+  public String saslSslBootstrapServers() {
+    if (saslSsl == null) {
+      throw new IllegalStateException("this broker has no SASL_SSL listener");
+    }
+    return "127.0.0.1:" + saslSslPort;
   }
 
   /** Formats the storage (first start only), starts the broker and waits until it answers. */
@@ -55,6 +73,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     process = launch(List.of(BrokerProcess.class.getName(), properties.toString()), "broker.log");
     awaitReady();
+    if (saslSsl != null) {
+      ScramUsers.create(bootstrapServers(), saslSsl.users());
+    }
     log.info("Kafka broker ready at {} (data in {}, log in {})", bootstrapServers(), dataDir,
         dataDir.resolve("broker.log"));
     return this;
@@ -93,10 +114,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     server.put("process.roles", "broker,controller");
     server.put("node.id", "1");
     server.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-    server.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    server.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    String listeners = "PLAINTEXT://127.0.0.1:" + brokerPort;
+    String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+    if (saslSsl != null) {
+      listeners += "," + SaslSslListener.NAME + "://127.0.0.1:" + saslSslPort;
+      protocols += "," + SaslSslListener.NAME + ":" + SaslSslListener.NAME;
+      saslSsl.configure(server);
+    }
+    server.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    server.put("advertised.listeners", listeners);
+    server.put("inter.broker.listener.name", "PLAINTEXT");
     server.put("controller.listener.names", "CONTROLLER");
-    server.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    server.put("listener.security.protocol.map", protocols);
     server.put("log.dirs", dataDir.resolve("log").toString());
     // One node: every internal topic has one replica, and transactions (exactly-once) need only one in sync.
     server.put("offsets.topic.replication.factor", "1");

@@ -1,5 +1,6 @@
 package dev.vitals.cli;
 
+import dev.vitals.events.InputLine;
 import dev.vitals.events.InvalidEventException;
 import dev.vitals.events.JsonEventCodec;
 import dev.vitals.runtime.EventPublisher;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Publishes JSON-lines events to Kafka as Confluent-framed Avro, keyed by accountId, as upstream services do.",
+        "A line {\"type\": \"erasure\", \"accountId\": ..., \"erasedAt\": ...} erases the account: a tombstone"
+            + " keyed by it on the accounts topic, stamped erasedAt.",
         "Kafka and registry settings as for run (--config and VITALS_* variables). A bad line is named on stderr"
             + " as FILE:LINE: reason and skipped; exit status 3 when any was."})
 final class ProduceCommand implements Callable<Integer> {
@@ -50,7 +53,12 @@ final class ProduceCommand implements Callable<Integer> {
       while ((text = in.readLine()) != null) {
         line++;
         try {
-          publisher.publish(codec.parse(text));
+          InputLine input = codec.read(text);
+          if (input instanceof InputLine.Erasure erasure) {
+            publisher.erase(erasure.accountId(), erasure.erasedAt());
+          } else {
+            publisher.publish(((InputLine.Event) input).event());
+          }
         } catch (InvalidEventException e) {
           rejected++;
           spec.commandLine().getErr().println(file + ":" + line + ": " + e.getMessage());

@@ -18,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
         "Runs the pipeline offline over a JSON-lines history and writes health.jsonl, alerts.jsonl, kpis.json and"
             + " rejected.jsonl to the output folder.",
+        "A line {\"type\": \"erasure\", \"accountId\": ..., \"erasedAt\": ...} erases the account as a tombstone"
+            + " on the accounts topic does live: it leaves health.jsonl and its open alerts are resolved.",
         "Exit status: 0 when every line was accepted, 3 when some were rejected (each named on stderr as"
             + " FILE:LINE: reason)."})
 final class ReplayCommand implements Callable<Integer> {

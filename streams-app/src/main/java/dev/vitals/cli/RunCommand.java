@@ -38,6 +38,13 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "vitals-shutdown"));
     service.start();
     service.awaitStop();
+    // Ended in ERROR rather than stopped: a process alive with nothing running would only hide it. Exit non-zero
+    // with the cause in one line, so the orchestrator restarts it and the operator reads why.
+    java.util.Optional<String> failure = service.failure();
+    if (failure.isPresent()) {
+      service.close();
+      throw new IllegalStateException(failure.get());
+    }
     return 0;
   }
 }

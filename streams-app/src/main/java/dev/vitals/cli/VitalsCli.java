@@ -1,6 +1,7 @@
 package dev.vitals.cli;
 
 import dev.vitals.bench.BenchCommand;
+import dev.vitals.bench.SoakCommand;
 import dev.vitals.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = VitalsVersion.class,
     description = "Real-time customer health on Kafka Streams.",
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, CalibrateCommand.class,
-        SimulateCommand.class, ProduceCommand.class, BenchCommand.class})
+        SimulateCommand.class, ProduceCommand.class, BenchCommand.class, SoakCommand.class})
 public final class VitalsCli {
 
   public static void main(String[] args) {

@@ -60,6 +60,55 @@ public final class JsonEventCodec {
    * @throws InvalidEventException naming the field and the problem
    */
   public SpecificRecord parse(String line) {
+    return readEvent(readObject(line));
+  }
+
+  /**
+   * Decodes one line of a replay or produce input: an event as {@link #parse} does, or an account erasure
+   * ({@code {"type": "erasure", "accountId": ..., "erasedAt": ...}}, see {@link InputLine.Erasure}).
+   *
+   * @throws InvalidEventException naming the field and the problem
+   */
+  public InputLine read(String line) {
+    JsonNode root = readObject(line);
+    JsonNode type = root.get("type");
+    if (type != null && InputLine.Erasure.TYPE.equals(type.textValue())) {
+      return readErasure(root);
+    }
+    return new InputLine.Event(readEvent(root));
+  }
+
+  private static InputLine.Erasure readErasure(JsonNode root) {
+    Iterator<String> names = root.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!List.of("type", "accountId", "erasedAt").contains(name)) {
+        throw new InvalidEventException(name, "unknown field '" + name + "' of an erasure (accountId, erasedAt)");
+      }
+    }
+    JsonNode accountId = root.get("accountId");
+    JsonNode erasedAt = root.get("erasedAt");
+    if (erasedAt != null && !erasedAt.isTextual()) {
+      throw new InvalidEventException("erasedAt", "erasedAt must be an ISO-8601 instant");
+    }
+    try {
+      return new InputLine.Erasure(accountId == null || !accountId.isTextual() ? null : accountId.textValue(),
+          erasedAt == null ? null : IsoInstant.parse(erasedAt.textValue()));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidEventException("erasedAt", "erasedAt must be an ISO-8601 instant, got " + erasedAt);
+    }
+  }
+
+  /** Writes an erasure as a JSON line, without the line terminator. */
+  public String format(InputLine.Erasure erasure) {
+    return mapper.createObjectNode()
+        .put("type", InputLine.Erasure.TYPE)
+        .put("accountId", erasure.accountId())
+        .put("erasedAt", erasure.erasedAt().toString())
+        .toString();
+  }
+
+  private JsonNode readObject(String line) {
     if (line == null || line.isBlank()) {
       throw new InvalidEventException(null, "empty line: expected a JSON object");
     }
@@ -75,6 +124,10 @@ public final class JsonEventCodec {
       throw new InvalidEventException(null,
           "expected a JSON object with a \"type\", got " + JsonFieldType.describe(root));
     }
+    return root;
+  }
+
+  private SpecificRecord readEvent(JsonNode root) {
     JsonNode typeNode = root.get("type");
     if (typeNode == null || typeNode.isNull()) {
       throw new InvalidEventException("type",

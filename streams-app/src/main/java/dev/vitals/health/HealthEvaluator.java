@@ -14,6 +14,7 @@ import dev.vitals.schema.AccountHealth;
 import dev.vitals.schema.AlertRule;
 import dev.vitals.schema.AlertState;
 import dev.vitals.schema.ChurnAlert;
+import dev.vitals.schema.HealthBand;
 import dev.vitals.schema.HealthComponents;
 import dev.vitals.schema.HealthFactor;
 import dev.vitals.schema.Segment;
@@ -37,6 +38,8 @@ import java.util.Map;
  */
 public final class HealthEvaluator {
   private static final int TOP_FACTORS = 5;
+  /** The reason of the RESOLVED alerts an erasure emits. */
+  public static final String ERASED_REASON = "account erased";
 
   private final ScoringConfig config;
   private final HealthModel model;
@@ -174,17 +177,35 @@ public final class HealthEvaluator {
       AlertCondition condition = holding.get(rule);
       if (raisedAt == null && condition != null) {
         state.openAlerts.put(rule, asOf);
-        changes.add(alert(state, rule, AlertState.RAISED, asOf, condition.reason(), assessment, asOf));
+        changes.add(alert(state, rule, AlertState.RAISED, asOf, condition.reason(), assessment.score(),
+            assessment.band(), asOf));
       } else if (raisedAt != null && condition == null) {
         state.openAlerts.remove(rule);
-        changes.add(alert(state, rule, AlertState.RESOLVED, raisedAt, "no longer holds", assessment, asOf));
+        changes.add(alert(state, rule, AlertState.RESOLVED, raisedAt, "no longer holds", assessment.score(),
+            assessment.band(), asOf));
       }
     }
     return changes;
   }
 
+  /**
+   * RESOLVED for each alert the account still has open, as of {@code erasedAt}: the account was erased, so nothing
+   * will resolve them otherwise and the pager would keep paging. Score and band are those of the last health record
+   * emitted ({@code lastHealth}, which an open alert always has: raising one changes the record); the open alerts
+   * are cleared.
+   */
+  public List<ChurnAlert> resolveErased(AccountState state, AccountHealth lastHealth, Instant erasedAt) {
+    List<ChurnAlert> resolved = new ArrayList<>();
+    double score = lastHealth == null ? 0.0 : lastHealth.getScore();
+    HealthBand band = lastHealth == null ? HealthBand.AT_RISK : lastHealth.getBand();
+    state.openAlerts.forEach((rule, raisedAt) -> resolved.add(
+        alert(state, rule, AlertState.RESOLVED, raisedAt, ERASED_REASON, score, band, erasedAt)));
+    state.openAlerts.clear();
+    return resolved;
+  }
+
   private ChurnAlert alert(AccountState state, AlertRule rule, AlertState alertState, Instant raisedAt,
-      String reason, HealthAssessment assessment, Instant asOf) {
+      String reason, double score, HealthBand band, Instant asOf) {
     ProfileView profile = state.profile;
     return ChurnAlert.newBuilder()
         .setAlertId(state.accountId + "/" + rule + "/" + raisedAt.toEpochMilli())
@@ -192,8 +213,8 @@ public final class HealthEvaluator {
         .setRule(rule)
         .setState(alertState)
         .setSeverity(AlertRules.severityOf(rule))
-        .setScore(assessment.score())
-        .setBand(assessment.band())
+        .setScore(score)
+        .setBand(band)
         .setReason(reason)
         .setSegment(profile == null ? null : profile.segment())
         .setCsm(profile == null ? null : profile.csm())

@@ -41,7 +41,9 @@ public record KpiPeriod(int days) {
     return Duration.ofDays(days);
   }
 
+  /** The value given is shown cut short: it comes from an HTTP client and may be huge. */
   private static String mustBe(String given) {
-    return "period must be one of " + ALLOWED_DAYS + " (days), not '" + given + "'";
+    String shown = given != null && given.length() > 40 ? given.substring(0, 40) + "..." : given;
+    return "period must be one of " + ALLOWED_DAYS + " (days), not '" + shown + "'";
   }
 }

@@ -54,6 +54,8 @@ public final class PipelineMeters implements MeterBinder, AutoCloseable {
     }
     counter(registry, "vitals.health.records.emitted", "Health records written to the health topic",
         PipelineSensors.EMITTED, Map.of());
+    counter(registry, "vitals.accounts.erased", "Accounts erased by a tombstone on the accounts topic",
+        PipelineSensors.ERASED, Map.of());
     for (AlertRule rule : AlertRule.values()) {
       for (AlertState state : AlertState.values()) {
         counter(registry, "vitals.alert.transitions", "Churn alerts raised and resolved",

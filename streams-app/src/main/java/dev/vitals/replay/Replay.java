@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vitals.agent.AgentJson;
 import dev.vitals.agent.AgentWindows;
 import dev.vitals.agent.OfflineAgentBoard;
+import dev.vitals.events.InputLine;
 import dev.vitals.events.InvalidEventException;
 import dev.vitals.events.JsonEventCodec;
 import dev.vitals.kpi.AccountState;
@@ -33,7 +34,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * {@code replay --events FILE.jsonl --out DIR}: runs the production pipeline's domain code offline ({@link
  * ReplayPipeline}) over a JSON-lines history,
- * in file order, and writes {@code health.jsonl} (the final health of each account), {@code alerts.jsonl} (every
+ * in file order (account erasures included, as {@code {"type": "erasure", "accountId": ..., "erasedAt": ...}} lines:
+ * the erased account leaves health.jsonl and its open alerts are resolved), and writes {@code health.jsonl} (the final health of each account), {@code alerts.jsonl} (every
  * alert transition in order), {@code kpis.json} (the portfolio KPIs), {@code agents.json} (the agent leaderboard
  * of the last week of hours, as {@code GET /agents?hours=168}) and {@code rejected.jsonl} (every line the
  * parser or the pipeline refused, with the reason). A bad line is reported as {@code FILE:LINE: reason} and the
@@ -73,7 +75,8 @@ public final class Replay {
           alert -> {
             writeLine(alertsOut, AvroJson.line(alert));
             alerts[0]++;
-          });
+          },
+          finalHealth::remove);
       int[] counts = replayLines(events, pipeline, diagnostics, event -> { },
           (lineNumber, reason, line) -> writeRejected(rejectedOut, lineNumber, reason, line));
       writeHealth(outDir.resolve("health.jsonl"), finalHealth);
@@ -95,7 +98,7 @@ public final class Replay {
     ReplayPipeline pipeline = new ReplayPipeline(config, listener::health, alert -> {
       listener.alert(alert);
       alerts[0]++;
-    });
+    }, listener::erased);
     try {
       int[] counts = replayLines(events, pipeline, diagnostics, listener::accepted, (lineNumber, reason, line) -> { });
       int[] accounts = {0};
@@ -140,7 +143,12 @@ public final class Replay {
   private String replayLine(ReplayPipeline pipeline, String line, Instant producedAt,
       Consumer<SpecificRecord> accepted) {
     try {
-      SpecificRecord event = codec.parse(line);
+      InputLine input = codec.read(line);
+      if (input instanceof InputLine.Erasure erasure) {
+        pipeline.erase(erasure.accountId(), erasure.erasedAt());
+        return null;
+      }
+      SpecificRecord event = ((InputLine.Event) input).event();
       String refusal = pipeline.accept(event, producedAt);
       if (refusal == null) {
         accepted.accept(event);

@@ -23,4 +23,7 @@ public interface ReplayListener {
 
   /** An alert transition (RAISED or RESOLVED), as it happened. */
   default void alert(ChurnAlert alert) {}
+
+  /** An account erased by an erasure line: its health record is now a tombstone (its alerts came before). */
+  default void erased(String accountId) {}
 }

@@ -14,6 +14,7 @@ import dev.vitals.schema.UsageEvent;
 import dev.vitals.scoring.PipelinePolicy;
 import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.state.AccountBook;
+import dev.vitals.topology.ErasedAccounts;
 import dev.vitals.topology.EventChecks;
 import dev.vitals.topology.MonthlyCost;
 import dev.vitals.topology.RejectReason;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +59,22 @@ final class ReplayPipeline {
   private final Map<String, MonthlyCost> costs = new TreeMap<>();
   private final Consumer<AccountHealth> health;
   private final Consumer<ChurnAlert> alerts;
+  private final Consumer<String> erasures;
+  /** When each erased account was erased, as the live store of erased accounts keeps it. */
+  private final Map<String, Instant> erased = new HashMap<>();
   private final OfflineAgentBoard agentBoard;
   private Instant clock = Instant.EPOCH;
   private int sinceEvaluation;
 
-  ReplayPipeline(ScoringConfig config, Consumer<AccountHealth> health, Consumer<ChurnAlert> alerts) {
+  ReplayPipeline(ScoringConfig config, Consumer<AccountHealth> health, Consumer<ChurnAlert> alerts,
+      Consumer<String> erasures) {
     this.evaluator = new HealthEvaluator(config);
     this.policy = config.pipeline();
     this.reachBack = policy.grace().plus(evaluator.scoreHistory());
     this.agentBoard = new OfflineAgentBoard(policy.grace());
     this.health = health;
     this.alerts = alerts;
+    this.erasures = erasures;
   }
 
   /** Takes one parsed event produced at {@code producedAt}; returns why it was refused, or null. */
@@ -93,10 +100,15 @@ final class ReplayPipeline {
     if (!seenEventIds.add(EventType.eventId(event))) {
       return null;
     }
-    // The agent board sees every de-duplicated event, as the topology's agent branch does, too-late ones included.
-    agentBoard.accept(event);
     String accountId = EventType.accountId(event);
     AccountState state = accounts.find(accountId);
+    Instant erasedAt = ErasedAccounts.stragglerOf(accountId, state, occurredAt, erased::get);
+    if (erasedAt != null) {
+      return new EventChecks.Refusal(RejectReason.ERASED_ACCOUNT, ErasedAccounts.detail(occurredAt, erasedAt)).line();
+    }
+    // The agent board sees every de-duplicated event but an erased account's stragglers, as the topology's agent
+    // branch does, too-late ones included.
+    agentBoard.accept(event);
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
       return new EventChecks.Refusal(RejectReason.TOO_LATE, state.tooLateDetail(occurredAt, policy.grace())).line();
     }
@@ -124,20 +136,39 @@ final class ReplayPipeline {
     clock = occurredAt;
   }
 
+  /**
+   * Erases an account as the live processor does: what was pending for it is evaluated and emitted first, then its
+   * state goes, its open alerts are resolved, and its health becomes a tombstone ({@code erasures}).
+   */
+  void erase(String accountId, Instant erasedAt) {
+    if (pending.remove(accountId)) {
+      evaluate(accountId);
+    }
+    AccountState state = accounts.erase(accountId);
+    if (state != null && !state.openAlerts.isEmpty()) {
+      evaluator.resolveErased(state, state.lastEmittedHealth, erasedAt).forEach(alerts);
+    }
+    agentBoard.erase(accountId);
+    erased.merge(accountId, erasedAt, (before, now) -> now.isAfter(before) ? now : before);
+    erasures.accept(accountId);
+  }
+
   /** Evaluates every pending account and emits what changed. */
   void evaluatePending() {
     List<String> due = new ArrayList<>(pending);
     pending.clear();
     sinceEvaluation = 0;
-    for (String accountId : due) {
-      AccountState state = accounts.find(accountId);
-      Evaluation evaluation = evaluator.evaluate(state, clock);
-      accounts.saveEvaluated(state, reachBack);
-      if (evaluation.healthChanged()) {
-        health.accept(evaluation.health());
-      }
-      evaluation.alertChanges().forEach(alerts);
+    due.forEach(this::evaluate);
+  }
+
+  private void evaluate(String accountId) {
+    AccountState state = accounts.find(accountId);
+    Evaluation evaluation = evaluator.evaluate(state, clock);
+    accounts.saveEvaluated(state, reachBack);
+    if (evaluation.healthChanged()) {
+      health.accept(evaluation.health());
     }
+    evaluation.alertChanges().forEach(alerts);
   }
 
   /** Every account's state, for the portfolio KPIs. */

@@ -26,7 +26,7 @@ record AgentRange(Duration span, Instant until) {
       }
       if (count < 1 || count > maxHours) {
         throw new IllegalArgumentException("hours must be a whole number from 1 to " + maxHours + " (the agent"
-            + " windows' retention), was '" + hours + "'");
+            + " windows' retention), was " + Exchanges.quoted(hours));
       }
     }
     Instant end = null;
@@ -34,8 +34,8 @@ record AgentRange(Duration span, Instant until) {
       try {
         end = ceilHour(Instant.parse(until));
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("until must be an ISO-8601 instant such as 2026-03-01T10:00:00Z, was '"
-            + until + "'");
+        throw new IllegalArgumentException("until must be an ISO-8601 instant such as 2026-03-01T10:00:00Z, was "
+            + Exchanges.quoted(until));
       }
     }
     return new AgentRange(Duration.ofHours(Math.min(count, maxHours)), end);

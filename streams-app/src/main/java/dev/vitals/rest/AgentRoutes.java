@@ -79,8 +79,8 @@ final class AgentRoutes {
         limit = -1;
       }
       if (limit < 1 || limit > PoorRatings.MAX_LIMIT) {
-        respond(exchange, 400, error("limit must be a whole number from 1 to " + PoorRatings.MAX_LIMIT + ", was '"
-            + limitText + "'"));
+        respond(exchange, 400, error("limit must be a whole number from 1 to " + PoorRatings.MAX_LIMIT + ", was "
+            + Exchanges.quoted(limitText)));
         return;
       }
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** Reading a request's parameters and writing its answer, shared by the API's routes. */
 final class Exchanges {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SHOWN = 40;
 
   private Exchanges() {}
 
@@ -30,6 +31,15 @@ final class Exchanges {
       }
     }
     return null;
+  }
+
+  /**
+   * A client's value quoted in an error message, cut to {@value #SHOWN} characters: the value is the client's own,
+   * but a 100 KB one echoed back would turn each bad request into a large answer.
+   */
+  static String quoted(String value) {
+    return value.length() <= SHOWN ? "'" + value + "'"
+        : "'" + value.substring(0, SHOWN) + "...' (" + value.length() + " characters)";
   }
 
   static String error(String message) {

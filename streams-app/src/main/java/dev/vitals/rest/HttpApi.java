@@ -23,8 +23,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
@@ -43,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * 503: its stores may be restoring or moving.
  *
  * <p>With an {@link ApiToken} set, every request but {@code GET /healthz} and {@code GET /readyz} (which
- * orchestrators probe without credentials) must carry it as a bearer token, or is answered 401.
+ * orchestrators probe without credentials) must carry it as a bearer token, or is answered 401. Four workers serve
+ * the requests, each exchange on a deadline ({@link ExchangeDeadlines}), so stalled clients cannot hold them.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -60,11 +59,8 @@ public final class HttpApi implements AutoCloseable {
   private final AgentRoutes agentRoutes;
   private final ApiToken token;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-    Thread thread = new Thread(runnable, "vitals-http");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Four workers, each exchange on a deadline: slow or stalled clients cannot hold them (ExchangeDeadlines). */
+  private final ExchangeDeadlines executor;
 
   /**
    * @param grossMargin the share of revenue kept after the cost of serving it, for CLV in {@code /kpis}
@@ -73,6 +69,13 @@ public final class HttpApi implements AutoCloseable {
    */
   public HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
       double grossMargin, AgentWindows agentWindows, ApiToken token) throws IOException {
+    this(streams, metrics, host, port, advertised, grossMargin, agentWindows, token,
+        new ExchangeDeadlines(4, ExchangeDeadlines.REQUEST_LIMIT, ExchangeDeadlines.EXCHANGE_LIMIT));
+  }
+
+  HttpApi(KafkaStreams streams, VitalsMetrics metrics, String host, int port, HostInfo advertised,
+      double grossMargin, AgentWindows agentWindows, ApiToken token, ExchangeDeadlines executor) throws IOException {
+    this.executor = executor;
     this.streams = streams;
     this.metrics = metrics;
     this.token = token;
@@ -97,6 +100,7 @@ public final class HttpApi implements AutoCloseable {
 
   /** Closes the exchange only after any error was answered: closed first, the client would get no response. */
   private void handle(HttpExchange exchange) throws IOException {
+    executor.requestRead();
     try {
       if (!"GET".equals(exchange.getRequestMethod())) {
         respond(exchange, 405, error("only GET is served"));
@@ -241,6 +245,6 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
   }
 }

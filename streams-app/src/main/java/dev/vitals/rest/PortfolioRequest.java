@@ -22,15 +22,15 @@ record PortfolioRequest(KpiPeriod period, String segment, Instant asOf) {
   static PortfolioRequest parse(String period, String segment, String asOf, boolean asOfRequired) {
     KpiPeriod kpiPeriod = period == null ? KpiPeriod.MONTH : KpiPeriod.parse(period);
     if (segment != null && !segments().contains(segment)) {
-      throw new IllegalArgumentException("segment must be one of " + segments() + ", not '" + segment + "'");
+      throw new IllegalArgumentException("segment must be one of " + segments() + ", not " + Exchanges.quoted(segment));
     }
     Instant instant = null;
     if (asOf != null || asOfRequired) {
       try {
         instant = Instant.parse(String.valueOf(asOf));
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("asOf must be an ISO-8601 instant such as 2026-03-01T09:30:00Z, not '"
-            + asOf + "'");
+        throw new IllegalArgumentException("asOf must be an ISO-8601 instant such as 2026-03-01T09:30:00Z, not "
+            + Exchanges.quoted(String.valueOf(asOf)));
       }
     }
     return new PortfolioRequest(kpiPeriod, segment, instant);

@@ -4,9 +4,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-/** The effective configuration as one flat map, for the start-up log (secrets are masked by the caller). */
+/** The effective configuration as one flat map, for the start-up log. */
 final class ConfigText {
   private ConfigText() {}
+
+  /** What the start-up log shows: every setting, each secret masked (ServiceConfigTest sets them all). */
+  static String forLog(ServiceConfig config, Properties streams) {
+    return Secrets.masked(flatten(config, streams)).toString();
+  }
 
   static Map<String, Object> flatten(ServiceConfig config, Properties streams) {
     Map<String, Object> flat = new TreeMap<>();

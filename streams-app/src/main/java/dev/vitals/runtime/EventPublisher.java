@@ -4,7 +4,7 @@ import dev.vitals.events.EventType;
 import dev.vitals.topology.EventTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,8 +24,7 @@ public final class EventPublisher implements AutoCloseable {
   private volatile Exception failure;
 
   public EventPublisher(String bootstrapServers, Map<String, String> clientOverrides, EventTopics topics) {
-    Map<String, Object> config = new HashMap<>(clientOverrides);
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = KafkaClientSettings.of(bootstrapServers, clientOverrides);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -37,7 +36,21 @@ public final class EventPublisher implements AutoCloseable {
   public void publish(SpecificRecord event) {
     EventType type = EventType.of(event);
     byte[] key = EventType.accountId(event).getBytes(StandardCharsets.UTF_8);
-    producer.send(new ProducerRecord<>(topics.topicOf(type), key, topics.serialize(event)), (metadata, error) -> {
+    send(new ProducerRecord<>(topics.topicOf(type), key, topics.serialize(event)));
+  }
+
+  /**
+   * Asks for the erasure of {@code accountId}: a tombstone keyed by it on the accounts topic, stamped with
+   * {@code erasedAt} (the pipeline takes the record timestamp as the erasure time).
+   */
+  public void erase(String accountId, Instant erasedAt) {
+    byte[] tombstone = null;
+    send(new ProducerRecord<>(topics.topicOf(EventType.ACCOUNT), null, erasedAt.toEpochMilli(),
+        accountId.getBytes(StandardCharsets.UTF_8), tombstone));
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
+    producer.send(record, (metadata, error) -> {
       if (error != null) {
         failure = error;
       }

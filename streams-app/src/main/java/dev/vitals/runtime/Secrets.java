@@ -6,7 +6,9 @@ import java.util.TreeMap;
 
 /** Masks secret values before configuration is logged. */
 final class Secrets {
-  private static final String[] SECRET_WORDS = {"password", "secret", "jaas", "token", "user.info", "credentials"};
+  /** Words of keys whose values are secret; {@code ssl.keystore.key} is a PEM private key given inline. */
+  private static final String[] SECRET_WORDS = {"password", "secret", "jaas", "token", "user.info", "credentials",
+      "ssl.keystore.key", "private"};
   static final String MASK = "******";
 
   private Secrets() {}

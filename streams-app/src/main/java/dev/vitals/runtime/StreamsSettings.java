@@ -1,7 +1,6 @@
 package dev.vitals.runtime;
 
 import dev.vitals.topology.ProcessingErrorPolicy;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -12,7 +11,6 @@ public final class StreamsSettings {
   public static Properties of(ServiceConfig config) {
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedServer());
@@ -30,9 +28,8 @@ public final class StreamsSettings {
     // A failing processor dead-letters the record instead of failing the thread on it forever (ProcessingErrorPolicy).
     properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingErrorPolicy.class.getName());
     properties.put(ProcessingErrorPolicy.DEAD_LETTER_TOPIC_CONFIG, config.topics().deadLetters());
-    for (Map.Entry<String, String> override : config.kafkaOverrides().entrySet()) {
-      properties.put(override.getKey(), override.getValue());
-    }
+    // Last, so the user's settings win; the same base as every other client of Vitals (KafkaClientSettings).
+    properties.putAll(KafkaClientSettings.of(config.bootstrapServers(), config.kafkaOverrides()));
     return properties;
   }
 }

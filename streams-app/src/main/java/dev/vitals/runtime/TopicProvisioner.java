@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -26,9 +25,7 @@ public final class TopicProvisioner {
   private TopicProvisioner() {}
 
   public static void ensure(String bootstrapServers, Map<String, String> clientOverrides, List<NewTopic> topics) {
-    Map<String, Object> config = new java.util.HashMap<>(clientOverrides);
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (Admin admin = Admin.create(config)) {
+    try (Admin admin = Admin.create(KafkaClientSettings.of(bootstrapServers, clientOverrides))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
       if (!missing.isEmpty()) {
@@ -38,8 +35,8 @@ public final class TopicProvisioner {
         awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot create topics at " + bootstrapServers + ": " + e.getCause().getMessage(),
-          e.getCause());
+      throw new IllegalStateException("cannot create topics at " + bootstrapServers + ": "
+          + (KafkaAccess.isRefused(e) ? KafkaAccess.explain(e) : e.getCause().getMessage()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

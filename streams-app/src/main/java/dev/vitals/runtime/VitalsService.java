@@ -30,19 +30,24 @@ public final class VitalsService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServiceConfig config;
+  private final VitalsSerdes serdes;
   private final double grossMargin;
   private final KafkaStreams streams;
   private final VitalsMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Counted down by {@link #close()} or when Kafka Streams ends in ERROR: either way this instance is done. */
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private volatile Throwable fatalError;
   private HttpApi http;
 
   public VitalsService(ServiceConfig config, ScoringConfig scoring, VitalsSerdes serdes) {
     this.config = config;
+    this.serdes = serdes;
     this.grossMargin = scoring.portfolio().grossMargin();
     Properties properties = StreamsSettings.of(config);
     ProcessingErrorCounts processingErrors = new ProcessingErrorCounts();
     properties.put(ProcessingErrorPolicy.COUNTS_CONFIG, processingErrors);
-    log.info("effective configuration: {}", Secrets.masked(ConfigText.flatten(config, properties)));
+    log.info("effective configuration: {}", ConfigText.forLog(config, properties));
     log.info("scoring model:\n{}", scoring.describe());
     this.streams = new KafkaStreams(VitalsTopology.build(Topics.of(config.topics(), serdes), scoring,
         config.agentWindows()), properties);
@@ -50,8 +55,19 @@ public final class VitalsService implements AutoCloseable {
     this.metrics = new VitalsMetrics(streams, processingErrors, config.topics(), config.accountSeriesCap(),
         config.agentSeriesCap(),
         version == null ? "development" : version, scoring.modelVersion(), grossMargin);
-    streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
-    streams.setUncaughtExceptionHandler(VitalsService::onStreamThreadFailure);
+    streams.setStateListener((now, before) -> {
+      log.info("Kafka Streams {} -> {}", before, now);
+      if (now == KafkaStreams.State.ERROR) {
+        ended.countDown();
+      }
+    });
+    streams.setUncaughtExceptionHandler(error -> {
+      StreamThreadExceptionResponse response = onStreamThreadFailure(error);
+      if (response == StreamThreadExceptionResponse.SHUTDOWN_CLIENT) {
+        fatalError = error;
+      }
+      return response;
+    });
   }
 
   /**
@@ -61,6 +77,11 @@ public final class VitalsService implements AutoCloseable {
    * on the same defect: shut the client down, and let the orchestrator and on-call see it.
    */
   static StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+    if (KafkaAccess.isRefused(error)) {
+      // Credentials do not heal by retrying; say so in one line an operator can act on.
+      log.error(KafkaAccess.explain(error));
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
     if (ProcessingErrorPolicy.isRetriable(error)) {
       log.warn("stream thread failed on a retriable error; replacing it", error);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -69,8 +90,12 @@ public final class VitalsService implements AutoCloseable {
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
-  /** Starts the HTTP API, then Kafka Streams. */
+  /**
+   * Registers the output contracts ({@link OutputContracts}: a refused one fails the start here, before anything is
+   * consumed), then starts the HTTP API, then Kafka Streams.
+   */
   public VitalsService start() {
+    OutputContracts.register(serdes, config.topics());
     try {
       HostInfo advertised = HostInfo.buildFromEndpoint(config.advertisedServer());
       http = new HttpApi(streams, metrics, config.httpHost(), config.httpPort(), advertised, grossMargin,
@@ -94,9 +119,22 @@ public final class VitalsService implements AutoCloseable {
     return streams;
   }
 
-  /** Blocks until {@link #close()} has run (from a shutdown hook, say). */
+  /**
+   * Blocks until {@link #close()} has run (from a shutdown hook, say) or Kafka Streams has failed for good (state
+   * ERROR); then {@link #failure()} tells which.
+   */
   public void awaitStop() throws InterruptedException {
-    stopped.await();
+    ended.await();
+  }
+
+  /** Why Kafka Streams ended in ERROR, in one line (authentication named as such); empty while it has not. */
+  public java.util.Optional<String> failure() {
+    if (streams.state() != KafkaStreams.State.ERROR) {
+      return java.util.Optional.empty();
+    }
+    Throwable error = fatalError;
+    return java.util.Optional.of(error == null ? "Kafka Streams failed (see the log above)"
+        : KafkaAccess.isRefused(error) ? KafkaAccess.explain(error) : "Kafka Streams failed: " + error);
   }
 
   @Override
@@ -112,6 +150,7 @@ public final class VitalsService implements AutoCloseable {
         .withTimeout(CLOSE_TIMEOUT));
     metrics.close();
     stopped.countDown();
+    ended.countDown();
     log.info("Vitals stopped");
   }
 }

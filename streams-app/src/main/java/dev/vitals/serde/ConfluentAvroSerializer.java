@@ -84,7 +84,15 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
     }
   }
 
-  private int schemaId(String topic, Schema schema) {
+  /**
+   * The id {@code schema} is written under for {@code topic}: registered first when this serializer auto-registers,
+   * only looked up otherwise. What the first record does; public for callers that want its failure before any
+   * record (the outputs at start). Cached, as ids never change.
+   *
+   * @throws IncompatibleSchemaException when the registry refuses the schema under the subject
+   * @throws SerializationException when it is not registered and auto-registration is off
+   */
+  public int schemaId(String topic, Schema schema) {
     String subject = TopicNameStrategy.subject(topic, isKey);
     IdKey key = new IdKey(subject, schema);
     Integer cached = ids.get(key);

@@ -86,7 +86,9 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
         .followRedirects(HttpClient.Redirect.NORMAL);
     RegistryTls.context(config).ifPresent(client::sslContext);
     this.http = client.build();
-    String userInfo = SerdeConfig.string(config, SerdeConfig.BASIC_AUTH_USER_INFO, "");
+    // Credentials in a URL (https://user:secret@host) are used as basic.auth.user.info when that is not set, and
+    // kept out of the URLs this client requests and names in its errors, which reach logs and dead letters.
+    String userInfo = SerdeConfig.string(config, SerdeConfig.BASIC_AUTH_USER_INFO, urlUserInfo(urls));
     if (!userInfo.isEmpty() && !userInfo.contains(":")) {
       throw new IllegalArgumentException(
           SerdeConfig.BASIC_AUTH_USER_INFO + " must be user:password");
@@ -108,20 +110,39 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
       try {
         uri = URI.create(url);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid schema registry URL '" + url + "': " + e.getMessage());
+        throw new IllegalArgumentException("invalid schema registry URL: " + e.getMessage().replace(url, "(given)"));
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
       if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
         throw new IllegalArgumentException(
-            "invalid schema registry URL '" + url + "': expected http(s)://host[:port][/path]");
+            "invalid schema registry URL '" + withoutUserInfo(url, uri) + "': expected http(s)://host[:port][/path]");
       }
       // Requests append "/schemas/..." to the base, so a trailing slash would double up.
-      parsed.add(url.replaceAll("/+$", ""));
+      parsed.add(withoutUserInfo(url, uri).replaceAll("/+$", ""));
     }
     if (parsed.isEmpty()) {
-      throw new IllegalArgumentException("no schema registry URL in '" + urls + "'");
+      throw new IllegalArgumentException("no schema registry URL given");
     }
     return List.copyOf(parsed);
+  }
+
+  private static String withoutUserInfo(String url, URI uri) {
+    return uri.getRawUserInfo() == null ? url : url.replace(uri.getRawUserInfo() + "@", "");
+  }
+
+  /** The first {@code user:password} found in the URLs, decoded; empty when none carries one. */
+  private static String urlUserInfo(String urls) {
+    for (String url : urls.split(",")) {
+      try {
+        String userInfo = URI.create(url.trim()).getUserInfo();
+        if (userInfo != null) {
+          return userInfo;
+        }
+      } catch (IllegalArgumentException e) {
+        // reported by parseBaseUrls, without the URL's credentials
+      }
+    }
+    return "";
   }
 
   @Override

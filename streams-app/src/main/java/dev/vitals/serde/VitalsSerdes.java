@@ -2,6 +2,7 @@ package dev.vitals.serde;
 
 import dev.vitals.state.StateFormat;
 import java.util.Map;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,6 +44,17 @@ public final class VitalsSerdes {
     return Serdes.serdeFrom(
         new ConfluentAvroSerializer<T>(registry, autoRegister, false),
         new ConfluentAvroDeserializer<>(registry, type));
+  }
+
+  /**
+   * Registers (or, without auto-registration, finds) {@code type}'s schema as {@code topic}'s value schema, as the
+   * serializer of {@link #avro} does with its first record, and gives its id.
+   *
+   * @throws IncompatibleSchemaException when the registry refuses it under the subject's compatibility rule
+   */
+  public int valueSchemaId(String topic, Class<? extends SpecificRecord> type) {
+    return new ConfluentAvroSerializer<>(registry, autoRegister, false)
+        .schemaId(topic, SpecificData.get().getSchema(type));
   }
 
   /** UTF-8 strings: the record keys (account ids, cost centres). */

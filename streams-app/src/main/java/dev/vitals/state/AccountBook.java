@@ -4,10 +4,12 @@ import dev.vitals.kpi.AccountState;
 import dev.vitals.kpi.EventDay;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -148,6 +150,21 @@ public final class AccountBook {
     }
   }
 
+  /**
+   * Erases the account: its summary, every ledger entry under its key prefix (one prefix scan of this account's
+   * entries, never of other accounts') and its decoded state, the usage kept at past closes with it. Returns the
+   * state as it was, for what the erasure must still announce (its open alerts), or null when there was none.
+   */
+  public AccountState erase(String accountId) {
+    AccountState erased = find(accountId);
+    decoded.remove(accountId);
+    List<String> keys = new ArrayList<>();
+    store.forEachEntry(accountId, (key, value) -> keys.add(key));
+    keys.forEach(store::deleteEntry);
+    store.deleteSummary(accountId);
+    return erased;
+  }
+
   public void forEachAccount(Consumer<String> action) {
     store.forEachAccount(action);
   }
@@ -174,6 +191,11 @@ public final class AccountBook {
 
     @Override
     public void deleteEntry(String key) {}
+
+    @Override
+    public void deleteSummary(String accountId) {
+      known.remove(accountId);
+    }
 
     @Override
     public void forEachAccount(Consumer<String> action) {

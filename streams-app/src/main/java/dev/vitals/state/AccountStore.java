@@ -20,6 +20,9 @@ public interface AccountStore {
 
   void deleteEntry(String key);
 
+  /** Deletes the account's summary (its ledger entries are deleted one by one, see {@link #deleteEntry}). */
+  void deleteSummary(String accountId);
+
   /** Every account that has a summary. */
   void forEachAccount(Consumer<String> action);
 }

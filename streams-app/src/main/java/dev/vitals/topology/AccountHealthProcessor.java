@@ -69,6 +69,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   private KeyValueStore<String, AccountHealth> healthView;
   private KeyValueStore<String, StoredAccountFigures> figures;
   private KeyValueStore<String, StoredRetention> retention;
+  private KeyValueStore<String, Long> erased;
   private PipelineSensors sensors;
   private SourceClocks sourceClocks;
 
@@ -92,6 +93,7 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     this.healthView = context.getStateStore(StoreNames.ACCOUNT_HEALTH);
     this.figures = context.getStateStore(StoreNames.ACCOUNT_FIGURES);
     this.retention = context.getStateStore(StoreNames.ACCOUNT_RETENTION);
+    this.erased = context.getStateStore(StoreNames.ERASED_ACCOUNTS);
     this.sensors = new PipelineSensors(context.metrics());
     this.sourceClocks = new SourceClocks(clock, dataGap, context.taskId().toString());
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -101,7 +103,16 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   public void process(Record<String, InboundEvent> record) {
     InboundEvent event = record.value();
     latestRecordTimestamp = Math.max(latestRecordTimestamp, record.timestamp());
+    if (event.isErasure()) {
+      erase(event.accountId(), event.occurredAt());
+      return;
+    }
     AccountState state = accounts.find(event.accountId());
+    Instant erasedAt = ErasedAccounts.stragglerOf(event.accountId(), state, event.occurredAt(), this::erasedAt);
+    if (erasedAt != null) {
+      rejectErased(record, erasedAt);
+      return;
+    }
     if (state != null && state.isTooLate(event.occurredAt(), grace)) {
       rejectTooLate(record, state);
       return;
@@ -149,6 +160,52 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
     accounts.forEachAccount(accountId -> pending.putIfAbsent(accountId, NO_EVENT));
   }
 
+  private Instant erasedAt(String accountId) {
+    Long millis = erased.get(accountId);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /**
+   * Erases the account from every store this task keeps it in, after announcing what was still pending for it (so
+   * live and replay emit the same whatever the emit cadence): its open alerts are resolved, its health record
+   * becomes a tombstone, and only the erasure time is kept, for its stragglers. The scan is of this one account's
+   * ledger entries; an erasure of an unknown account still writes the tombstone (erasing is idempotent).
+   */
+  private void erase(String accountId, Instant erasedAt) {
+    Long pendingSince = pending.get(accountId);
+    if (pendingSince != null) {
+      evaluateOrSkip(accountId, eventClock(), pendingSince);
+    }
+    AccountState state = accounts.erase(accountId);
+    long at = erasedAt.toEpochMilli();
+    if (state != null && !state.openAlerts.isEmpty()) {
+      AccountHealth last = state.lastEmittedHealth != null ? state.lastEmittedHealth : healthView.get(accountId);
+      for (ChurnAlert alert : evaluator.resolveErased(state, last, erasedAt)) {
+        context.forward(new Record<>(accountId, new HealthOutput.AlertChange(alert), at));
+        sensors.alertTransition(alert.getRule(), alert.getState());
+      }
+    }
+    pending.delete(accountId);
+    healthView.delete(accountId);
+    figures.delete(accountId);
+    retention.delete(accountId);
+    Instant before = erasedAt(accountId);
+    if (before == null || erasedAt.isAfter(before)) {
+      erased.put(accountId, at);
+    }
+    context.forward(new Record<>(accountId, new HealthOutput.Erased(accountId), at));
+    sensors.erased();
+  }
+
+  private void rejectErased(Record<String, InboundEvent> record, Instant erasedAt) {
+    InboundEvent event = record.value();
+    sensors.rejected(context.recordMetadata().map(RecordMetadata::topic).orElse("unknown"),
+        RejectReason.ERASED_ACCOUNT);
+    DeadLetter straggler = DeadLetters.of(context, RejectReason.ERASED_ACCOUNT,
+        ErasedAccounts.detail(event.occurredAt(), erasedAt), event.rawKey(), event.rawValue());
+    context.forward(record.withValue(new HealthOutput.Late(straggler)));
+  }
+
   private void rejectTooLate(Record<String, InboundEvent> record, AccountState state) {
     InboundEvent event = record.value();
     String detail = state.tooLateDetail(event.occurredAt(), grace);
@@ -179,21 +236,24 @@ final class AccountHealthProcessor implements Processor<String, InboundEvent, St
   void emitPending() {
     Instant now = eventClock();
     for (KeyValue<String, Long> mark : pendingAccounts()) {
-      String accountId = mark.key;
-      try {
-        evaluate(accountId, now, mark.value);
-      } catch (RuntimeException e) {
-        // What the failed evaluation changed in memory must not outlive it: the next read decodes the stores.
-        accounts.forget(accountId);
-        if (ProcessingErrorPolicy.isRetriable(e) || e instanceof StateFormatException) {
-          throw e;
-        }
-        // A defect on this account's data: leave it until its next event rather than failing it every tick, and
-        // never let it hold up the other accounts.
-        log.error("evaluating account {} failed; it is evaluated again on its next event", accountId, e);
-        sensors.evaluationFailed();
-        pending.delete(accountId);
+      evaluateOrSkip(mark.key, now, mark.value);
+    }
+  }
+
+  private void evaluateOrSkip(String accountId, Instant now, long pendingSince) {
+    try {
+      evaluate(accountId, now, pendingSince);
+    } catch (RuntimeException e) {
+      // What the failed evaluation changed in memory must not outlive it: the next read decodes the stores.
+      accounts.forget(accountId);
+      if (ProcessingErrorPolicy.isRetriable(e) || e instanceof StateFormatException) {
+        throw e;
       }
+      // A defect on this account's data: leave it until its next event rather than failing it every tick, and
+      // never let it hold up the other accounts.
+      log.error("evaluating account {} failed; it is evaluated again on its next event", accountId, e);
+      sensors.evaluationFailed();
+      pending.delete(accountId);
     }
   }
 

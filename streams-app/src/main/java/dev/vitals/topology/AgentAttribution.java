@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,6 +45,8 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
   private ProcessorContext<String, StoredAgentStep> context;
   private KeyValueStore<String, StoredAgentTicket> tickets;
   private WindowStore<String, StoredPoorRating> poorRatings;
+  /** Shared with the account processor, which writes it: an erased account's stragglers are not attributed. */
+  private KeyValueStore<String, Long> erased;
   /**
    * The latest event time seen, for pruning only: in memory, so after a restart pruning waits for the first event;
    * record timestamps are not used because a backfill is produced long after its events happened.
@@ -54,14 +58,26 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
     this.context = context;
     this.tickets = context.getStateStore(StoreNames.AGENT_TICKETS);
     this.poorRatings = context.getStateStore(StoreNames.POOR_RATINGS);
+    this.erased = context.getStateStore(StoreNames.ERASED_ACCOUNTS);
     context.schedule(PRUNE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> prune());
   }
 
   @Override
   public void process(Record<String, InboundEvent> record) {
     InboundEvent event = record.value();
+    if (event.isErasure()) {
+      // Its time is when the erasure was asked for, not an event time: it must not move the pruning clock.
+      erase(event.accountId());
+      return;
+    }
     if (event.occurredAt().isAfter(latestEventTime)) {
       latestEventTime = event.occurredAt();
+    }
+    boolean kept = event.payload() instanceof TicketEvent
+        || event.payload() instanceof SurveyResponse answer && answer.getSurvey() == SurveyKind.CSAT;
+    if (kept && ErasedAccounts.stragglerOf(event.accountId(), null, event.occurredAt(), this::erasedAt) != null) {
+      // A straggler of an erased account: dead-lettered by the account processor, and nothing of it kept here.
+      return;
     }
     if (event.payload() instanceof TicketEvent step) {
       String key = ticketKey(step.getAccountId(), step.getTicketId());
@@ -92,6 +108,32 @@ final class AgentAttribution implements Processor<String, InboundEvent, String, 
       poorRatings.put(answer.getAccountId() + SEPARATOR + answer.getEventId(), poor,
           answer.getOccurredAt().toEpochMilli());
     }
+  }
+
+  /**
+   * Forgets what the board keeps of an erased account: its tickets' attribution and its poor ratings (with the
+   * customer's comment). Both are keyed by the account first, so this reads the account's own keys only. The
+   * agents' hourly figures are sums over many accounts that name none, and stay.
+   */
+  private void erase(String accountId) {
+    List<String> ticketKeys = new ArrayList<>();
+    try (KeyValueIterator<String, StoredAgentTicket> own =
+        tickets.prefixScan(accountId + SEPARATOR, new StringSerializer())) {
+      own.forEachRemaining(entry -> ticketKeys.add(entry.key));
+    }
+    ticketKeys.forEach(tickets::delete);
+    List<KeyValue<Windowed<String>, StoredPoorRating>> ratings = new ArrayList<>();
+    // Poor-rating keys are accountId U+001F eventId: the range of keys from the separator to the next character.
+    try (KeyValueIterator<Windowed<String>, StoredPoorRating> own = poorRatings.fetch(accountId + SEPARATOR,
+        accountId + (char) (SEPARATOR + 1), 0L, Long.MAX_VALUE)) {
+      own.forEachRemaining(ratings::add);
+    }
+    ratings.forEach(rating -> poorRatings.put(rating.key.key(), null, rating.key.window().start()));
+  }
+
+  private Instant erasedAt(String accountId) {
+    Long millis = erased.get(accountId);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   private void forward(AgentStep step) {

@@ -44,7 +44,7 @@ final class AgentBoardTopology {
         serdes.keys(), serdes.poorRatings()));
     events
         .process(AgentAttribution::new, Named.as("agent-attribution"), StoreNames.AGENT_TICKETS,
-            StoreNames.POOR_RATINGS)
+            StoreNames.POOR_RATINGS, StoreNames.ERASED_ACCOUNTS)
         .repartition(Repartitioned.<String, StoredAgentStep>as("vitals-agent-steps")
             .withKeySerde(serdes.keys()).withValueSerde(serdes.agentSteps()))
         .groupByKey(Grouped.<String, StoredAgentStep>as("agent-steps-by-agent")

@@ -33,6 +33,11 @@ final class EventDeduplication implements FixedKeyProcessor<String, InboundEvent
 
   @Override
   public void process(FixedKeyRecord<String, InboundEvent> record) {
+    if (record.value().isErasure()) {
+      // No eventId to remember, and none needed: erasing an account twice leaves it as erasing it once.
+      context.forward(record);
+      return;
+    }
     String eventId = record.value().eventId();
     long producedAt = record.timestamp();
     if (seenBefore(eventId, producedAt)) {

@@ -25,19 +25,22 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   private final EventValidator validator;
   private final Duration maxFutureSkew;
   private final String name;
-  /** Every input topic but the compacted profiles: a tombstone there is refused, as events are never deleted. */
-  private final boolean eventTopic;
+  /**
+   * True on {@code vitals.accounts} alone, where a tombstone erases the account it is keyed by; on every other
+   * input topic a tombstone is refused, as events are never deleted.
+   */
+  private final boolean tombstonesErase;
   private final RawRecordChecks raw = new RawRecordChecks();
   private ProcessorContext<String, Intake> context;
   private PipelineSensors sensors;
 
   EventIntake(Deserializer<V> decoder, EventValidator validator, Duration maxFutureSkew, String name,
-      boolean eventTopic) {
+      boolean tombstonesErase) {
     this.decoder = decoder;
     this.validator = validator;
     this.maxFutureSkew = maxFutureSkew;
     this.name = name;
-    this.eventTopic = eventTopic;
+    this.tombstonesErase = tombstonesErase;
   }
 
   @Override
@@ -60,15 +63,18 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   }
 
   private Intake examine(Record<byte[], byte[]> record, String key, String topic) {
-    if (eventTopic && record.value() == null) {
+    if (tombstonesErase && record.value() == null) {
+      return erasure(record, key);
+    }
+    if (record.value() == null) {
       return reject(record, RejectReason.TOMBSTONE, "tombstone on an event topic: events are never deleted");
     }
     Optional<EventChecks.Refusal> badKey = raw.invalidKey(record.key());
     if (badKey.isPresent()) {
       return reject(record, badKey.get());
     }
-    if (record.value() == null || record.value().length == 0) {
-      return reject(record, RejectReason.UNDECODABLE, "empty value (tombstones are not events)");
+    if (record.value().length == 0) {
+      return reject(record, RejectReason.UNDECODABLE, "empty value");
     }
     Optional<EventChecks.Refusal> oversized = raw.oversized(record.value());
     if (oversized.isPresent()) {
@@ -97,6 +103,18 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
     }
     return new Intake.Accepted(new InboundEvent(accountId, EventType.eventId(event), occurredAt, event,
         record.key(), record.value()));
+  }
+
+  /**
+   * A tombstone on the accounts topic: the request to erase the account it is keyed by, as of its record timestamp.
+   * It has no eventId, so de-duplication lets it through; replaying it is harmless, an erasure is idempotent.
+   */
+  private Intake erasure(Record<byte[], byte[]> record, String key) {
+    if (key == null || key.isBlank()) {
+      return reject(record, RejectReason.INVALID_FIELD,
+          "tombstone without an account id as key: there is no account to erase");
+    }
+    return new Intake.Accepted(InboundEvent.erasure(key, Instant.ofEpochMilli(record.timestamp()), record.key()));
   }
 
   private Intake reject(Record<byte[], byte[]> record, EventChecks.Refusal refusal) {

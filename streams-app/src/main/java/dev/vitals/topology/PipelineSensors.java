@@ -26,6 +26,7 @@ public final class PipelineSensors {
   public static final String EVALUATION_FAILED = "evaluations-failed-total";
   public static final String EMITTED = "health-records-emitted-total";
   public static final String ALERT_TRANSITIONS = "alert-transitions-total";
+  public static final String ERASED = "accounts-erased-total";
   /** Event-to-score latency: {@code -bucket} (tag {@code le}, cumulative), {@code -sum} and {@code -count}. */
   public static final String LATENCY = "event-to-score-latency-seconds";
   /** Upper bounds of the latency buckets, in seconds. */
@@ -84,6 +85,10 @@ public final class PipelineSensors {
 
   void rejected(String topic, RejectReason reason) {
     count(REJECTED, "Input records sent to the dead-letter topic", Map.of("topic", topic, "reason", reason.tag()));
+  }
+
+  void erased() {
+    count(ERASED, "Accounts erased by a tombstone on the accounts topic", Map.of());
   }
 
   void evaluationFailed() {

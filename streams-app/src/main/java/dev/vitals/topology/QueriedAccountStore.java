@@ -58,4 +58,9 @@ public final class QueriedAccountStore implements AccountStore {
   public void deleteEntry(String key) {
     throw new UnsupportedOperationException("queried state is read only");
   }
+
+  @Override
+  public void deleteSummary(String accountId) {
+    throw new UnsupportedOperationException("queried state is read only");
+  }
 }

@@ -26,6 +26,11 @@ public enum RejectReason {
   FUTURE_TIMESTAMP,
   /** occurredAt is older than the account's latest event time by more than the grace period. */
   TOO_LATE,
+  /**
+   * The event occurred at or before its account was erased (a tombstone on {@code vitals.accounts}): a straggler of
+   * the erased account, which must not bring it back. Events that occurred later start a fresh account.
+   */
+  ERASED_ACCOUNT,
   /** A processor failed on the record (a defect, not bad input): dead-lettered so the pipeline goes on. */
   PROCESSING_ERROR;
 

@@ -29,6 +29,11 @@ public final class StoreNames {
    * counted by the retention metrics at scrape time (key accountId, state format).
    */
   public static final String ACCOUNT_RETENTION = "vitals-account-retention";
+  /**
+   * When each erased account was erased (key accountId, value epoch millis): the only thing kept of an erased
+   * account, so that its stragglers are dead-lettered rather than bring it back (see docs/operations.md).
+   */
+  public static final String ERASED_ACCOUNTS = "vitals-erased-accounts";
   /** Accounts changed since they were last evaluated (key-value store, key accountId). */
   public static final String PENDING_ACCOUNTS = "vitals-pending-accounts";
   /**

@@ -44,6 +44,11 @@ public final class StreamsAccountStore implements AccountStore {
   }
 
   @Override
+  public void deleteSummary(String accountId) {
+    summaries.delete(accountId);
+  }
+
+  @Override
   public void forEachAccount(Consumer<String> action) {
     reads.forEachAccount(action);
   }

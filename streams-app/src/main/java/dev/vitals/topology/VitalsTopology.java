@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  *   usage, tickets, billing, surveys, accounts ─▶ intake (decode, validate) ─▶ merge ─▶ de-duplicate by eventId
  *       ─▶ account health (ledgers → KPIs → score → alerts; emitted per interval)
  *       ─▶ vitals.account-health, vitals.churn-alerts
+ *   (a tombstone on vitals.accounts takes the same path as an erasure request: see AccountHealthProcessor)
  *       ─▶ agent attribution ─▶ repartition by agent ─▶ hourly agent windows (see AgentBoardTopology)
  *   costs ─▶ intake ─▶ cost ledger
  *   every rejection (bad bytes, size, tombstone, contract, key, future or too-late time) ─▶ vitals.dlq with reasons
@@ -65,7 +66,7 @@ public final class VitalsTopology {
                 policy.emitInterval()),
             Named.as("account-health"), StoreNames.ACCOUNT_SUMMARY, StoreNames.ACCOUNT_LEDGER,
             StoreNames.PENDING_ACCOUNTS, StoreNames.EVENT_CLOCK, StoreNames.ACCOUNT_HEALTH,
-            StoreNames.ACCOUNT_FIGURES, StoreNames.ACCOUNT_RETENTION);
+            StoreNames.ACCOUNT_FIGURES, StoreNames.ACCOUNT_RETENTION, StoreNames.ERASED_ACCOUNTS);
 
     // Outputs: health and alerts to their topics; every rejection, too-late ones included, to the DLQ.
     KStream<String, DeadLetter> late = writeHealthAndAlerts(outputs, topics);
@@ -86,11 +87,14 @@ public final class VitalsTopology {
   private static KStream<String, DeadLetter> writeHealthAndAlerts(KStream<String, HealthOutput> outputs,
       Topics topics) {
     Map<String, KStream<String, HealthOutput>> byKind = outputs.split(Named.as("output-"))
-        .branch((id, out) -> out instanceof HealthOutput.HealthUpdate, Branched.as("health"))
+        .branch((id, out) -> out instanceof HealthOutput.HealthUpdate || out instanceof HealthOutput.Erased,
+            Branched.as("health"))
         .branch((id, out) -> out instanceof HealthOutput.AlertChange, Branched.as("alert"))
         .defaultBranch(Branched.as("late"));
     byKind.get("output-health")
-        .mapValues(out -> ((HealthOutput.HealthUpdate) out).health(), Named.as("health-record"))
+        // An erased account's record is a tombstone: the Avro serializer writes null as null.
+        .mapValues(out -> out instanceof HealthOutput.HealthUpdate update ? update.health() : null,
+            Named.as("health-record"))
         .to(topics.health().name(), Produced.with(topics.health().key(), topics.health().value())
             .withName("account-health-sink"));
     byKind.get("output-alert")
@@ -126,6 +130,8 @@ public final class VitalsTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.ACCOUNT_RETENTION), serdes.keys(), serdes.retention()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.ERASED_ACCOUNTS), serdes.keys(), serdes.timestamps()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK), serdes.keys(), serdes.timestamps())
         .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -138,7 +144,7 @@ public final class VitalsTopology {
     return builder
         .stream(name, Consumed.with(topics.internal().raw(), topics.internal().raw()).withName(name + "-source"))
         .process(() -> new EventIntake<>(topic.value().deserializer(), validator, policy.maxFutureSkew(), name,
-                !name.equals(topics.accounts().name())),
+                name.equals(topics.accounts().name())),
             Named.as(name + "-intake"));
   }
 

@@ -273,4 +273,35 @@ class JsonEventCodecTest {
     assertThat(error.getMessage()).doesNotContain("\n");
     return error;
   }
+
+  @Test
+  void shouldReadAnErasureLineAndWriteItBackTheSame() {
+    InputLine.Erasure erasure = new InputLine.Erasure("acme", java.time.Instant.parse("2026-03-01T00:00:00Z"));
+
+    String line = codec.format(erasure);
+
+    assertThat(line).isEqualTo("{\"type\":\"erasure\",\"accountId\":\"acme\",\"erasedAt\":\"2026-03-01T00:00:00Z\"}");
+    assertThat(codec.read(line)).isEqualTo(erasure);
+  }
+
+  @Test
+  void shouldReadAnEventLineAsAnEventAndRefuseAnErasureWhereOnlyEventsAreExpected() {
+    String event = codec.format(SampleEvents.all().get(0));
+
+    assertThat(codec.read(event)).isEqualTo(new InputLine.Event(SampleEvents.all().get(0)));
+    InvalidEventException refused = catchThrowableOfType(InvalidEventException.class,
+        () -> codec.parse("{\"type\":\"erasure\",\"accountId\":\"acme\",\"erasedAt\":\"2026-03-01T00:00:00Z\"}"));
+    assertThat(refused.field()).isEqualTo("type");
+  }
+
+  @Test
+  void shouldNameTheFieldAtFaultInAnErasureLine() {
+    InvalidEventException unknown = catchThrowableOfType(InvalidEventException.class,
+        () -> codec.read("{\"type\":\"erasure\",\"accountId\":\"acme\",\"erasedAt\":\"2026-03-01T00:00:00Z\",\"why\":1}"));
+    InvalidEventException blank = catchThrowableOfType(InvalidEventException.class,
+        () -> codec.read("{\"type\":\"erasure\",\"accountId\":\" \",\"erasedAt\":\"2026-03-01T00:00:00Z\"}"));
+
+    assertThat(unknown.field()).isEqualTo("why");
+    assertThat(blank.field()).isEqualTo("accountId");
+  }
 }

@@ -10,7 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +29,9 @@ public final class RunJvm implements AutoCloseable {
   private final Path config;
   private final Path log;
   private final int httpPort;
+  private final Map<String, String> environment = new TreeMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
+  private final List<String> arguments = new ArrayList<>();
   private Process process;
 
   public RunJvm(Path config, Path log, int httpPort) {
@@ -31,13 +40,39 @@ public final class RunJvm implements AutoCloseable {
     this.httpPort = httpPort;
   }
 
+  /** A variable in the JVM's environment, as an orchestrator passes secrets ({@code VITALS_*}). */
+  public RunJvm withEnvironment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /** More arguments to {@code run}, such as {@code --create-topics 1}. */
+  public RunJvm withArguments(String... more) {
+    arguments.addAll(List.of(more));
+    return this;
+  }
+
+  /**
+   * Logs as a production instance does (the application's logback.xml: Vitals at INFO) rather than as the tests do
+   * (logback-test.xml, which the test classpath would otherwise pick: WARN only).
+   */
+  public RunJvm withProductionLogging() {
+    URL production = Objects.requireNonNull(RunJvm.class.getClassLoader().getResource("logback.xml"));
+    jvmOptions.add("-Dlogback.configurationFile=" + production);
+    return this;
+  }
+
   public RunJvm start() {
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-        "-cp", System.getProperty("java.class.path"),
-        "dev.vitals.cli.VitalsCli", "run", "--config", config.toString());
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "dev.vitals.cli.VitalsCli", "run", "--config", config.toString()));
+    command.addAll(arguments);
     try {
-      process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      process = builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
@@ -45,6 +80,12 @@ public final class RunJvm implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start vitals run", e);
     }
+  }
+
+  /** The exit status once the JVM has ended within {@code timeout}; empty while it still runs. */
+  public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? Optional.of(process.exitValue()) : Optional.empty();
   }
 
   public long pid() {

@@ -3,12 +3,10 @@ package dev.vitals.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.serde.HttpSchemaRegistry;
 import dev.vitals.serde.IncompatibleSchemaException;
+import dev.vitals.testing.SchemaEdits;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The real registry (BACKWARD, as Confluent's default) refuses an incompatible change of an event's schema. */
 @ExtendWith(SharedCluster.class)
 class SchemaCompatibilityIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final String subject = "vitals.usage.compat-it-" + UUID.randomUUID() + "-value";
   private final HttpSchemaRegistry registry = new HttpSchemaRegistry(SharedCluster.cluster().registryUrl(), Map.of());
 
@@ -63,30 +60,13 @@ class SchemaCompatibilityIT {
 
   /** The record with one more string field, required or with the default "unknown". */
   private static Schema withField(Schema record, String name, boolean withDefault) {
-    ObjectNode json = parse(record);
-    ObjectNode field = ((ArrayNode) json.get("fields")).addObject().put("name", name).put("type", "string");
-    if (withDefault) {
-      field.put("default", "unknown");
-    }
-    return new Schema.Parser().parse(json.toString());
+    Schema string = Schema.create(Schema.Type.STRING);
+    return SchemaEdits.withField(record,
+        withDefault ? new Schema.Field(name, string, null, "unknown") : new Schema.Field(name, string));
   }
 
-  /** The record with {@code count} a string instead of an int (its default follows). */
+  /** The record with {@code count} a string instead of an int. */
   private static Schema withCountAsString(Schema record) {
-    ObjectNode json = parse(record);
-    json.get("fields").forEach(field -> {
-      if (field.path("name").asText().equals("count")) {
-        ((ObjectNode) field).put("type", "string").put("default", "1");
-      }
-    });
-    return new Schema.Parser().parse(json.toString());
-  }
-
-  private static ObjectNode parse(Schema schema) {
-    try {
-      return (ObjectNode) JSON.readTree(schema.toString());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return SchemaEdits.withFieldType(record, "count", Schema.create(Schema.Type.STRING));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vitals.it;
 
+import dev.vitals.runtime.KafkaClientSettings;
 import dev.vitals.topology.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +29,17 @@ public final class TopicReader {
 
   public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic,
       Deserializer<K> keys, Deserializer<V> values) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return readAll(bootstrapServers, Map.of(), topic, keys, values);
+  }
+
+  /** As above, with client settings such as a secured listener's ({@code security.protocol}, SASL, TLS). */
+  public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Map<String, String> client,
+      String topic, Deserializer<K> keys, Deserializer<V> values) {
+    Map<String, Object> config = KafkaClientSettings.of(bootstrapServers, client);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<K, V> consumer =
         new KafkaConsumer<>(config, keys, values)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -9,6 +9,7 @@ import dev.vitals.topology.TopicNames;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpApiAuthAndValidationTest {
   private static final String TOKEN = "s3cret-token-0123456789";
+  /** Short limits so a stalled client is cut within the test; production's are in ExchangeDeadlines. */
+  private static final Duration REQUEST_LIMIT = Duration.ofSeconds(1);
+  private static final Duration EXCHANGE_LIMIT = Duration.ofSeconds(5);
 
   @TempDir
   Path stateDir;
@@ -47,7 +51,7 @@ class HttpApiAuthAndValidationTest {
     VitalsMetrics metrics = new VitalsMetrics(streams, new ProcessingErrorCounts(), TopicNames.defaults(), 10, 10,
         "test", "test", 0.8);
     api = new HttpApi(streams, metrics, "127.0.0.1", 0, new HostInfo("127.0.0.1", 1), 0.8, AgentWindows.defaults(),
-        ApiToken.of(TOKEN)).start();
+        ApiToken.of(TOKEN), new ExchangeDeadlines(4, REQUEST_LIMIT, EXCHANGE_LIMIT)).start();
   }
 
   @AfterEach
@@ -148,6 +152,62 @@ class HttpApiAuthAndValidationTest {
         assertThat(response).as(target).startsWith("HTTP/1.1 400").doesNotContain("\tat ");
       }
     }
+  }
+
+  @Test
+  void clientsThatStallMidRequestAreDroppedWithinTheLimitAndCannotStarveOthers() throws Exception {
+    // given: twice as many clients as the API has workers, each sending half a request and then nothing
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Socket socket = new Socket("127.0.0.1", api.port());
+        socket.setSoTimeout(15_000);
+        socket.getOutputStream().write("GET /kpis/targets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bea"
+            .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        stalled.add(socket);
+      }
+      long began = System.nanoTime();
+
+      // when a well-behaved client asks
+      HttpResponse<String> answer = get("/kpis/targets", "Bearer " + TOKEN);
+
+      // then it is answered once the stalled clients are cut (two rounds of four, a limit each), not after they give up
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(REQUEST_LIMIT.multipliedBy(6));
+      // and every stalled connection has been closed by the server, well before the clients' own 15 s timeout
+      for (Socket socket : stalled) {
+        assertThat(readUntilClosed(socket)).as("bytes answered to a half request").isLessThan(1024);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(REQUEST_LIMIT.multipliedBy(8));
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void aHugeParameterValueOrHeaderIsRefusedWithoutAStackTrace() throws Exception {
+    for (String target : List.of("/agents?hours=" + "9".repeat(50_000), "/kpis?period=" + "x".repeat(50_000),
+        "/tickets/poor-ratings?limit=" + "1".repeat(50_000))) {
+      HttpResponse<String> response = get(target, "Bearer " + TOKEN);
+      assertThat(response.statusCode()).as(target.substring(0, 20)).isBetween(400, 499);
+      assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").hasSizeLessThan(1024);
+    }
+  }
+
+  /** Reads what the server sends until it closes the connection; a reset counts as closed. */
+  private static int readUntilClosed(Socket socket) throws IOException {
+    int read = 0;
+    try {
+      while (socket.getInputStream().read() >= 0) {
+        read++;
+      }
+    } catch (java.net.SocketException reset) {
+      // the server closed the connection hard: closed all the same
+    }
+    return read;
   }
 
   private void assertBadRequest(String pathAndQuery) throws Exception {

@@ -173,6 +173,25 @@ class HttpSchemaRegistryTest {
   }
 
   @Test
+  void credentialsInTheUrlAreSentAsBasicAuthorizationAndNeverNamedInErrors() {
+    // given a registry URL that carries its credentials, as some deployments write it
+    HttpSchemaRegistry authenticated = new HttpSchemaRegistry(
+        server.url().replace("http://", "http://ops:url-s3cret@"), Map.of());
+
+    // when it registers, and later the registry fails
+    authenticated.register("vitals.usage-value", USAGE);
+    server.forceStatus(503);
+
+    // then the credentials went as basic authorization, and the error names the registry without them
+    assertThat(server.authorizations()).containsExactly(
+        "Basic " + Base64.getEncoder().encodeToString("ops:url-s3cret".getBytes()));
+    assertThatThrownBy(() -> authenticated.schemaById(42))
+        .isInstanceOf(SchemaRegistryUnavailableException.class)
+        .hasMessageContaining("127.0.0.1")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("url-s3cret").doesNotContain("ops:"));
+  }
+
+  @Test
   void withoutUserInfoNoAuthorizationIsSent() {
     client.register("vitals.usage-value", USAGE);
 

@@ -1,6 +1,7 @@
 package dev.vitals.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vitals.schema.AccountHealth;
@@ -9,6 +10,7 @@ import dev.vitals.schema.ChurnAlert;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -65,6 +67,19 @@ class OutputSchemaEvolutionTest {
 
     assertThat(read.get("rule").toString()).isEqualTo("RENEWAL_AT_RISK");
     assertThat(read.get("alertId").toString()).isEqualTo(alert.getAlertId());
+  }
+
+  @Test
+  void aConsumerOnTheReleasedVersionFailsOnAnAlertOfTheRuleAddedSinceNamingTheSymbol() {
+    // given: an alert of the rule appended after v1
+    ChurnAlert alert = Records.alert();
+    alert.setRule(AlertRule.ONBOARDING_STALLED);
+    byte[] framed = serdes.avro(ChurnAlert.class).serializer().serialize("vitals.churn-alerts", alert);
+
+    // then: an Avro enum cannot read a symbol it lacks; the consumer must upgrade before the rule first fires
+    assertThatThrownBy(() -> readWith(framed, Records.releasedVersion("ChurnAlert", 1)))
+        .isInstanceOf(AvroTypeException.class)
+        .hasMessageContaining("ONBOARDING_STALLED");
   }
 
   private GenericRecord readWith(byte[] framed, Schema reader) throws IOException {

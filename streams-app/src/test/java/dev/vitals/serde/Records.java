@@ -23,9 +23,9 @@ import dev.vitals.schema.TicketEventKind;
 import dev.vitals.schema.TicketPriority;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.schema.UsageKind;
+import dev.vitals.testing.ReleasedContracts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -131,15 +131,7 @@ final class Records {
 
   /** A released contract version, as shipped in the schemas jar. */
   static Schema releasedVersion(String contract, int version) {
-    String resource = "vitals/schema-versions/" + contract + "/v" + version + ".avsc";
-    try (InputStream in = Records.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      return new Schema.Parser().parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReleasedContracts.version(contract, version);
   }
 
   /** Plain Avro binary encoding, no framing. */

@@ -40,6 +40,11 @@ final class InMemoryAccountStore implements AccountStore {
   }
 
   @Override
+  public void deleteSummary(String accountId) {
+    summaries.remove(accountId);
+  }
+
+  @Override
   public void forEachAccount(Consumer<String> action) {
     summaries.keySet().forEach(action);
   }

@@ -47,6 +47,12 @@ final class RecordingAccountStore implements AccountStore {
   }
 
   @Override
+  public void deleteSummary(String accountId) {
+    writes.add("delete summary " + accountId);
+    delegate.deleteSummary(accountId);
+  }
+
+  @Override
   public void forEachAccount(Consumer<String> action) {
     delegate.forEachAccount(action);
   }

@@ -72,6 +72,11 @@ public final class MetricsScrape {
     return found.get(0).value();
   }
 
+  /** Every sample of the scrape. */
+  public List<Sample> samples() {
+    return List.copyOf(samples);
+  }
+
   public String text() {
     return text;
   }

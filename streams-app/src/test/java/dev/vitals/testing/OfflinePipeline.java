@@ -24,6 +24,7 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -100,6 +101,11 @@ public final class OfflinePipeline implements AutoCloseable {
 
   public List<AccountHealth> drainHealth() {
     return health.readValuesToList();
+  }
+
+  /** The health topic's records with their keys: an erased account's is a tombstone (null value). */
+  public List<KeyValue<String, AccountHealth>> drainHealthRecords() {
+    return health.readKeyValuesToList();
   }
 
   public List<ChurnAlert> drainAlerts() {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -123,6 +124,11 @@ public final class PipelineDriver implements AutoCloseable {
     Map<String, AccountHealth> latest = new LinkedHashMap<>();
     pipeline.drainHealth().forEach(record -> latest.put(record.getAccountId(), record));
     return latest;
+  }
+
+  /** The health topic's records since the last read, keyed: an erased account's is a tombstone (null value). */
+  public List<KeyValue<String, AccountHealth>> healthTopic() {
+    return pipeline.drainHealthRecords();
   }
 
   public List<ChurnAlert> alerts() {
