@@ -40,7 +40,8 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
   private final ConcurrentMap<Integer, ResolvedReader<T>> readers = new ConcurrentHashMap<>();
 
   /** A reader for one writer schema, plus what we know in advance about how it can fail. */
-  private record ResolvedReader<T>(Schema writer, SpecificDatumReader<T> reader, String missingField) {}
+  private record ResolvedReader<T>(Schema writer, SpecificDatumReader<T> reader, String missingField,
+      boolean otherRecord) {}
 
   public ConfluentAvroDeserializer(SchemaRegistry registry, Class<T> type) {
     this.registry = registry;
@@ -64,6 +65,12 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     }
     int schemaId = ConfluentWireFormat.schemaId(data);
     ResolvedReader<T> resolved = readerFor(topic, schemaId);
+    if (resolved.otherRecord()) {
+      // Avro's resolver matches fields by name whatever the record's name, so bytes of another contract could
+      // even decode; refusing the writer as a whole keeps that from ever being accepted as this contract.
+      throw new AvroDecodeException(DecodeFailure.WRONG_RECORD_TYPE, where(topic, schemaId) + ": writer schema is "
+          + resolved.writer().getFullName() + ", another record type; this topic carries " + type.getSimpleName());
+    }
     if (resolved.missingField() != null) {
       throw new AvroDecodeException(DecodeFailure.MISSING_FIELD, where(topic, schemaId)
           + ": the writer schema lacks " + resolved.missingField() + ", which "
@@ -75,7 +82,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     try {
       record = resolved.reader().read(null, decoder);
     } catch (AvroTypeException e) {
-      throw classify(topic, schemaId, resolved.writer(), e);
+      throw classify(topic, schemaId, e);
     } catch (IOException | RuntimeException e) {
       // EOFException for a truncated body; AvroRuntimeException, ArrayIndexOutOfBounds (bad union
       // or enum index), NegativeArraySize and friends for corrupt lengths.
@@ -110,7 +117,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     }
     // SchemaRegistryUnavailableException (and other registry errors) deliberately pass through.
     ResolvedReader<T> resolved = new ResolvedReader<>(writer,
-        new SpecificDatumReader<>(writer, readerSchema, model), missingRequiredField(writer));
+        new SpecificDatumReader<>(writer, readerSchema, model), missingRequiredField(writer), isOtherRecord(writer));
     ResolvedReader<T> raced = readers.putIfAbsent(schemaId, resolved);
     return raced != null ? raced : resolved;
   }
@@ -119,7 +126,8 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
    * A field the reader requires and the writer lacks fails every record of that writer, so it is
    * found once per writer schema, and named precisely, rather than parsed out of Avro's message.
    * Not when the enclosing record is another type altogether (a name or type mismatch at or above
-   * the field): that writer is simply the wrong schema, and reading reports it as UNDECODABLE.
+   * the field): that writer is simply the wrong schema, reported as UNDECODABLE when read, or as
+   * WRONG_RECORD_TYPE when the whole record is another type.
    */
   private String missingRequiredField(Schema writer) {
     List<Incompatibility> incompatibilities = SchemaCompatibility
@@ -167,14 +175,8 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
    * are the only way to tell them apart ("No match for SYMBOL" for an enum symbol the reader lacks,
    * "missing required field" for a record without a reader default). Tests pin both messages.
    */
-  private AvroDecodeException classify(String topic, int schemaId, Schema writer, AvroTypeException e) {
+  private AvroDecodeException classify(String topic, int schemaId, AvroTypeException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    if (isOtherRecord(writer)) {
-      // Avro's Java resolver matches fields regardless of the record's name, so bytes of another
-      // contract fail as "missing required field": the real problem is the wrong schema.
-      return new AvroDecodeException(DecodeFailure.UNDECODABLE, where(topic, schemaId) + ": writer schema is "
-          + writer.getFullName() + ", which cannot be read as " + type.getSimpleName() + ": " + message, e);
-    }
     if (message.startsWith("No match for ")) {
       return new AvroDecodeException(DecodeFailure.UNKNOWN_ENUM_SYMBOL, where(topic, schemaId)
           + ": enum symbol " + message.substring("No match for ".length()) + " is unknown to "

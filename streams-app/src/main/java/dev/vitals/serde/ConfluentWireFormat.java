@@ -23,6 +23,16 @@ public final class ConfluentWireFormat {
     target.put(MAGIC_BYTE).putInt(schemaId); // ByteBuffer is big-endian by default
   }
 
+  /**
+   * {@code avroBody} framed with {@code schemaId}: what any Confluent producer writes. For tools and tests that
+   * write bytes a serializer would not (another writer schema, an unregistered id).
+   */
+  public static byte[] frame(int schemaId, byte[] avroBody) {
+    ByteBuffer framed = ByteBuffer.allocate(HEADER_SIZE + avroBody.length);
+    writeHeader(framed, schemaId);
+    return framed.put(avroBody).array();
+  }
+
   /** True when {@code data} is long enough to hold a header and starts with the magic byte. */
   static boolean isFramed(byte[] data) {
     return data != null && data.length >= HEADER_SIZE && data[0] == MAGIC_BYTE;

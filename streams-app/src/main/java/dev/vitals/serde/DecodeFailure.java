@@ -12,6 +12,11 @@ public enum DecodeFailure {
   UNKNOWN_SCHEMA_ID,
   /** The writer schema lacks a field that the reader requires and has no default for. */
   MISSING_FIELD,
+  /**
+   * The writer schema is another record type altogether (a TicketEvent's schema id on the usage topic, say):
+   * every record of that writer is refused, even one whose fields happen to resolve.
+   */
+  WRONG_RECORD_TYPE,
   /** The record carries an enum symbol the reader does not know (and the enum has no default). */
   UNKNOWN_ENUM_SYMBOL,
   /** A truncated or corrupt body, trailing bytes, or any other schema-resolution error. */

@@ -9,6 +9,7 @@ final class DecodeReasons {
   static RejectReason of(DecodeFailure failure) {
     return switch (failure) {
       case UNKNOWN_SCHEMA_ID -> RejectReason.UNKNOWN_SCHEMA_ID;
+      case WRONG_RECORD_TYPE -> RejectReason.WRONG_RECORD_TYPE;
       case MISSING_FIELD -> RejectReason.MISSING_FIELD;
       case UNKNOWN_ENUM_SYMBOL -> RejectReason.UNKNOWN_ENUM_SYMBOL;
       case NOT_CONFLUENT_FRAMED, UNDECODABLE -> RejectReason.UNDECODABLE;

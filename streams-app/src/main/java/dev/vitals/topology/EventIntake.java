@@ -25,8 +25,12 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
   private final EventValidator validator;
   private final Duration maxFutureSkew;
   private final String name;
-  /** True on {@code vitals.accounts} alone, where a tombstone erases the account it is keyed by. */
+  /**
+   * True on {@code vitals.accounts} alone, where a tombstone erases the account it is keyed by; on every other
+   * input topic a tombstone is refused, as events are never deleted.
+   */
   private final boolean tombstonesErase;
+  private final RawRecordChecks raw = new RawRecordChecks();
   private ProcessorContext<String, Intake> context;
   private PipelineSensors sensors;
 
@@ -62,8 +66,19 @@ final class EventIntake<V extends SpecificRecord> implements Processor<byte[], b
     if (tombstonesErase && record.value() == null) {
       return erasure(record, key);
     }
-    if (record.value() == null || record.value().length == 0) {
-      return reject(record, RejectReason.UNDECODABLE, "empty value (tombstones are not events)");
+    if (record.value() == null) {
+      return reject(record, RejectReason.TOMBSTONE, "tombstone on an event topic: events are never deleted");
+    }
+    Optional<EventChecks.Refusal> badKey = raw.invalidKey(record.key());
+    if (badKey.isPresent()) {
+      return reject(record, badKey.get());
+    }
+    if (record.value().length == 0) {
+      return reject(record, RejectReason.UNDECODABLE, "empty value");
+    }
+    Optional<EventChecks.Refusal> oversized = raw.oversized(record.value());
+    if (oversized.isPresent()) {
+      return reject(record, oversized.get());
     }
     V event;
     try {

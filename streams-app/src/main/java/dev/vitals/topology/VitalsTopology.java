@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  *   (a tombstone on vitals.accounts takes the same path as an erasure request: see AccountHealthProcessor)
  *       ─▶ agent attribution ─▶ repartition by agent ─▶ hourly agent windows (see AgentBoardTopology)
  *   costs ─▶ intake ─▶ cost ledger
- *   every rejection (bad bytes, contract, key, future or too-late time) ─▶ vitals.dlq with reason headers
+ *   every rejection (bad bytes, size, tombstone, contract, key, future or too-late time) ─▶ vitals.dlq with reasons
  * </pre>
  *
  * The account topics must be co-partitioned (same partition count, key = accountId): they meet in one task.

@@ -129,16 +129,37 @@ public final class RunJvm implements AutoCloseable {
     }
   }
 
-  private int readyzStatus() {
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The instance's /metrics scrape (Prometheus text). */
+  public String metrics() {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
-          .timeout(Duration.ofSeconds(1)).GET().build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return get("/metrics", Duration.ofSeconds(10), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The status /readyz answers now (200: Kafka Streams RUNNING), or -1 when nothing answers. */
+  public int readyzStatus() {
+    try {
+      return get("/readyz", Duration.ofSeconds(1), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
+    }
+  }
+
+  private <T> HttpResponse<T> get(String path, Duration timeout, HttpResponse.BodyHandler<T> body)
+      throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .timeout(timeout).GET().build();
+    try {
+      return HTTP.send(request, body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return -1;
+      throw new IOException("interrupted", e);
     }
   }
 }

@@ -95,15 +95,15 @@ class DecodeFailureTest {
   }
 
   @Test
-  void writerSchemaOfAnotherRecordIsUndecodable() {
+  void writerSchemaOfAnotherRecordIsTheWrongRecordType() {
     // given a record of another contract framed with its own, registered, schema
     int id = registry.register("vitals.surveys-value", SurveyResponse.getClassSchema());
     byte[] bytes = Records.framed(id, Records.avroBinary(SurveyResponse.getClassSchema(), Records.survey()));
 
     // when read as a UsageEvent, then
     AvroDecodeException failure = failure(bytes);
-    assertThat(failure.reason()).isEqualTo(DecodeFailure.UNDECODABLE);
-    assertThat(failure.detail()).contains("cannot be read as UsageEvent");
+    assertThat(failure.reason()).isEqualTo(DecodeFailure.WRONG_RECORD_TYPE);
+    assertThat(failure.detail()).contains("dev.vitals.schema.SurveyResponse").contains("UsageEvent");
   }
 
   @Test

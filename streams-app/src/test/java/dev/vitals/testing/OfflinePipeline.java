@@ -75,7 +75,11 @@ public final class OfflinePipeline implements AutoCloseable {
 
   /** Pipes raw value bytes (bad input included) to {@code topic}. */
   public void pipeRaw(String topic, String key, byte[] value, Instant producedAt) {
-    byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    pipeRaw(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, producedAt);
+  }
+
+  /** Pipes raw key and value bytes (bad keys included) to {@code topic}. */
+  public void pipeRaw(String topic, byte[] keyBytes, byte[] value, Instant producedAt) {
     inputs.computeIfAbsent(topic, t -> driver.createInputTopic(t, (x, bytes) -> bytes, (x, bytes) -> bytes))
         .pipeInput(new TestRecord<>(keyBytes, value, null, producedAt));
   }

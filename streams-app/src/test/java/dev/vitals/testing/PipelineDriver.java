@@ -8,6 +8,7 @@ import dev.vitals.scoring.ScoringConfig;
 import dev.vitals.serde.MockSchemaRegistryScope;
 import dev.vitals.serde.SchemaRegistry;
 import dev.vitals.serde.VitalsSerdes;
+import dev.vitals.topology.EventTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +82,20 @@ public final class PipelineDriver implements AutoCloseable {
     return this;
   }
 
+  /** Sends raw key and value bytes (a bad key, say), produced now on the driver's wall clock. */
+  public PipelineDriver sendRaw(String topic, byte[] key, byte[] value) {
+    pipeline.pipeRaw(topic, key, value, wallClock);
+    return this;
+  }
+
   /** The Confluent-framed bytes the pipeline expects for {@code event} on its topic. */
   public byte[] serialize(SpecificRecord event) {
     return pipeline.eventTopics().serialize(event);
+  }
+
+  /** The input topics and their value framing, for tests that make records of their own. */
+  public EventTopics eventTopics() {
+    return pipeline.eventTopics();
   }
 
   public String topicOf(EventType type) {
