@@ -47,6 +47,11 @@ public final class RunJvm implements AutoCloseable {
     }
   }
 
+  /** Whether the JVM is still running (it exits on its own only on a fatal error). */
+  public boolean alive() {
+    return process != null && process.isAlive();
+  }
+
   public long pid() {
     return process.pid();
   }
