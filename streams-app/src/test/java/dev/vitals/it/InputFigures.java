@@ -1,5 +1,7 @@
 package dev.vitals.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.vitals.schema.BillingEvent;
 import dev.vitals.schema.SurveyKind;
 import dev.vitals.schema.SurveyResponse;
@@ -7,6 +9,7 @@ import dev.vitals.schema.TicketEvent;
 import dev.vitals.schema.UsageEvent;
 import dev.vitals.schema.UsageKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +111,39 @@ public final class InputFigures {
       kpis.put(accountId, values);
     });
     return kpis;
+  }
+
+  /**
+   * Where the health records' KPI fields differ from these figures ({@link #asHealthKpis}), one line per field:
+   * {@code account /kpis/field: verifier <a>, Vitals <b>}. Empty when all agree.
+   */
+  public List<String> differencesFrom(Map<String, JsonNode> health, boolean historyWithinAWeek) {
+    List<String> differences = new ArrayList<>();
+    asHealthKpis(historyWithinAWeek).forEach((accountId, figures) -> {
+      JsonNode record = health.get(accountId);
+      figures.forEach((pointer, want) -> {
+        JsonNode actual = record == null ? MissingNode.getInstance() : record.at(pointer);
+        if (!agrees(want, actual)) {
+          differences.add(accountId + " " + pointer + ": verifier " + want + ", Vitals " + actual);
+        }
+      });
+    });
+    return differences;
+  }
+
+  /** How many figures {@link #differencesFrom} compares. */
+  public long figures(boolean historyWithinAWeek) {
+    return asHealthKpis(historyWithinAWeek).values().stream().mapToLong(Map::size).sum();
+  }
+
+  private static boolean agrees(Object want, JsonNode actual) {
+    if (want == null) {
+      return actual.isNull() || actual.isMissingNode();
+    }
+    if (want instanceof Double value) {
+      return actual.isNumber() && Math.abs(actual.asDouble() - value) < 1e-9;
+    }
+    return actual.isNumber() && actual.asLong() == ((Number) want).longValue();
   }
 
   private boolean firstCopy(String eventId) {
