@@ -23,6 +23,9 @@ import org.apache.avro.specific.SpecificRecord;
  * silent account is scored as of its own partition's clock, not the latest event anywhere.
  */
 final class ReplayPartition {
+  /** About what a live instance applies between two emissions at full speed. */
+  static final int EVALUATE_EVERY = 10_000;
+
   private final HealthEvaluator evaluator;
   private final Duration reachBack;
   private final Consumer<AccountHealth> health;
@@ -46,13 +49,13 @@ final class ReplayPartition {
   }
 
   /** Applies an accepted event; {@code movesClock} for usage, the one source the live clock follows. */
-  void apply(String accountId, SpecificRecord event, Instant occurredAt, boolean movesClock, int evaluateEvery) {
+  void apply(String accountId, SpecificRecord event, Instant occurredAt, boolean movesClock) {
     if (movesClock) {
       advanceClock(occurredAt);
     }
     accounts.apply(accountId, event, occurredAt);
     pending.add(accountId);
-    if (++sinceEvaluation >= evaluateEvery) {
+    if (++sinceEvaluation >= EVALUATE_EVERY) {
       evaluatePending();
     }
   }

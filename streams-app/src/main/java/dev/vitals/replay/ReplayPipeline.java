@@ -33,14 +33,11 @@ import org.apache.avro.specific.SpecificRecord;
  * changed, alert transitions as they happen). The accounts are split over {@link AccountPartitions} as the input
  * topics split them, one {@link ReplayPartition} (with its own event clock) per partition, as the live service runs
  * one task per partition. The live processor evaluates pending accounts once per emit interval; here a partition's
- * are evaluated every {@link #EVALUATE_EVERY} of its events and whenever its event clock enters a new day, when
+ * are evaluated every {@link ReplayPartition#EVALUATE_EVERY} of its events and whenever its event clock enters a new day, when
  * every account of the partition is re-evaluated as the live one does. Nothing is kept of the outputs: they go to the
  * consumers.
  */
 final class ReplayPipeline {
-  /** About what a live instance applies between two emissions at full speed. */
-  static final int EVALUATE_EVERY = 10_000;
-
   private final EventValidator validator = new EventValidator();
   private final PipelinePolicy policy;
   private final AccountPartitions partitioner;
@@ -94,7 +91,7 @@ final class ReplayPipeline {
     if (state != null && state.isTooLate(occurredAt, policy.grace())) {
       return new EventChecks.Refusal(RejectReason.TOO_LATE, state.tooLateDetail(occurredAt, policy.grace())).line();
     }
-    partition.apply(accountId, event, occurredAt, event instanceof UsageEvent, EVALUATE_EVERY);
+    partition.apply(accountId, event, occurredAt, event instanceof UsageEvent);
     return null;
   }
 

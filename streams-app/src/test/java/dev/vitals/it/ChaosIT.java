@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vitals.broker.EmbeddedKafka;
 import dev.vitals.runtime.EventPublisher;
+import dev.vitals.schema.ChurnAlert;
 import dev.vitals.simulate.HistorySimulator;
 import dev.vitals.testing.AlertAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,36 +40,16 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The suite runs the smoke mode (2 kills, the second as soon as the first restart is RUNNING; 1 broker crash; 30 s
  * of input, longer by the time the faults take). The long mode, on demand:
  * {@code mvn -o -B -pl streams-app -am verify -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dvitals.chaos.kills=20 -Dvitals.chaos.broker.restarts=3 -Dvitals.chaos.seconds=300 -Dvitals.chaos.accounts=60}
- * ({@code -Dvitals.chaos.seed=N} repeats a run).
+ * -Dvitals.chaos.kills=20 -Dvitals.chaos.broker.restarts=2 -Dvitals.chaos.seconds=120 -Dvitals.chaos.accounts=40}
+ * ({@code -Dvitals.chaos.seed=N} repeats a run; the figures of each run are in docs/reliability.md).
  */
 @ExtendWith(SharedCluster.class)
 class ChaosIT {
   private static final int PARTITIONS = 4;
-  private static final Duration CHUNK_EVERY = Duration.ofMillis(500);
-  /** How many chunks the feed may run ahead of the next fault's chunk (3 s of input). */
-  private static final int GATE_SLACK = 6;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   private static final Instant HISTORY_START = Instant.parse("2025-03-03T00:00:00Z");
   /** Five days: every KPI window (7 days and longer) then covers the whole history, so every sum can be checked. */
   private static final int HISTORY_DAYS = 5;
-
-  /** The run's size and faults, from system properties; the defaults are the suite's smoke mode. */
-  record Chaos(long seed, int kills, int brokerRestarts, int feedSeconds, int accounts) {
-    static Chaos fromSystemProperties() {
-      return new Chaos(Long.getLong("vitals.chaos.seed", System.currentTimeMillis()),
-          Integer.getInteger("vitals.chaos.kills", 2), Integer.getInteger("vitals.chaos.broker.restarts", 1),
-          Integer.getInteger("vitals.chaos.seconds", 30), Integer.getInteger("vitals.chaos.accounts", 24));
-    }
-
-    int chunks() {
-      return (int) (feedSeconds * 1000L / CHUNK_EVERY.toMillis());
-    }
-  }
-
-  enum FaultKind { KILL, KILL_AGAIN_ONCE_RESTORED, BROKER_CRASH }
-
-  record Fault(int afterChunk, FaultKind kind) {}
 
   /** Kept when the test fails: the instances' and the broker's logs are there. */
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -98,7 +77,7 @@ class ChaosIT {
 
   @Test
   void underKillsBrokerCrashesDuplicatesAndReorderingTheOutputsEqualReplayOfTheDeduplicatedInput() throws Exception {
-    Chaos chaos = Chaos.fromSystemProperties();
+    ChaosPlan.Chaos chaos = ChaosPlan.Chaos.fromSystemProperties();
     System.out.println("ChaosIT in " + work + ": " + chaos + " (rerun with -Dvitals.chaos.seed=" + chaos.seed() + ")");
     Random random = new Random(chaos.seed());
     started = System.nanoTime();
@@ -129,13 +108,13 @@ class ChaosIT {
 
     // when: the input flows in chunks while the planned faults strike
     int chunks = chaos.chunks();
-    List<Fault> plan = plan(chaos, random, chunks);
+    List<ChaosPlan.Fault> plan = ChaosPlan.of(chaos, random, chunks);
     log("faults after chunks: " + plan);
     int chunkSize = (input.published().size() + chunks - 1) / chunks;
     AtomicInteger chunksSent = new AtomicInteger();
     // The feed runs at most GATE_SLACK chunks past the next fault not yet begun: a restart takes far longer than the
     // feed would need to finish, and every fault must strike while input still flows (and flows on through it).
-    AtomicInteger gate = new AtomicInteger(plan.isEmpty() ? chunks : plan.get(0).afterChunk() + GATE_SLACK);
+    AtomicInteger gate = new AtomicInteger(plan.isEmpty() ? chunks : plan.get(0).afterChunk() + ChaosPlan.GATE_SLACK);
     AtomicReference<Throwable> feedFailure = new AtomicReference<>();
     int kills = 0;
     int killsOnceRestored = 0;
@@ -154,13 +133,13 @@ class ChaosIT {
             feedFailure.set(e);
           }
         }
-      }, 0, CHUNK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+      }, 0, ChaosPlan.CHUNK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 
       for (int f = 0; f < plan.size(); f++) {
-        Fault fault = plan.get(f);
+        ChaosPlan.Fault fault = plan.get(f);
         await().atMost(Duration.ofSeconds(chaos.feedSeconds() + 120L))
             .until(() -> chunksSent.get() >= fault.afterChunk() || feedFailure.get() != null);
-        gate.set(f + 1 < plan.size() ? plan.get(f + 1).afterChunk() + GATE_SLACK : chunks);
+        gate.set(f + 1 < plan.size() ? plan.get(f + 1).afterChunk() + ChaosPlan.GATE_SLACK : chunks);
         faultsWhileFlowing += chunksSent.get() < chunks ? 1 : 0;
         switch (fault.kind()) {
           case KILL -> {
@@ -213,7 +192,7 @@ class ChaosIT {
       Outcome actual = topics.observed(bootstrap);
       assertThat(actual.finalHealth().keySet()).isEqualTo(ItTopics.accountsOf(history));
       assertThat(HealthDifferences.of(expected.finalHealth(), actual.finalHealth())).isEmpty();
-    List<dev.vitals.schema.ChurnAlert> alerts = topics.alerts(bootstrap);
+    List<ChurnAlert> alerts = topics.alerts(bootstrap);
     AlertAssertions.assertAtMostOneOpenPerAccountAndRule(alerts);
     log("outputs equal replay's");
 
@@ -253,29 +232,6 @@ class ChaosIT {
       assertThat(actual.openAlerts()).isEqualTo(expected.openAlerts());
       seen[0] = actual;
     });
-  }
-
-  /**
-   * The faults, at seeded random chunks of the input: {@code brokerRestarts} broker crashes and {@code kills} kills,
-   * one pair in five (at least one) a kill followed by another as soon as the instance is RUNNING again.
-   */
-  private static List<Fault> plan(Chaos chaos, Random random, int chunks) {
-    List<Fault> plan = new ArrayList<>();
-    int kills = chaos.kills();
-    int pairs = kills >= 2 ? Math.max(1, kills / 5) : 0;
-    for (int p = 0; p < pairs; p++) {
-      plan.add(new Fault(0, FaultKind.KILL_AGAIN_ONCE_RESTORED));
-    }
-    for (int k = 0; k < kills - 2 * pairs; k++) {
-      plan.add(new Fault(0, FaultKind.KILL));
-    }
-    for (int b = 0; b < chaos.brokerRestarts(); b++) {
-      plan.add(new Fault(0, FaultKind.BROKER_CRASH));
-    }
-    return plan.stream()
-        .map(fault -> new Fault(2 + random.nextInt(Math.max(1, chunks - 4 - GATE_SLACK)), fault.kind()))
-        .sorted(Comparator.comparingInt(Fault::afterChunk))
-        .toList();
   }
 
   private RunJvm start(int i) {
