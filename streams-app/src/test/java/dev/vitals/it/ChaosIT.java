@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vitals.broker.EmbeddedKafka;
+import dev.vitals.replay.AccountPartitions;
 import dev.vitals.runtime.EventPublisher;
 import dev.vitals.schema.ChurnAlert;
 import dev.vitals.simulate.HistorySimulator;
@@ -206,6 +207,10 @@ class ChaosIT {
         .isPositive();
     onTopics.accounts().forEach((account, figures) -> assertThat(figures.eventsByKind).as(account)
         .isEqualTo(once.accounts().get(account).eventsByKind));
+    // and: replay put each account on the partition the producer did
+    AccountPartitions partitions = new AccountPartitions(PARTITIONS);
+    assertThat(TopicReader.readAll(bootstrap, topics.topics().usage()))
+        .allSatisfy(record -> assertThat(partitions.of(record.key())).as(record.key()).isEqualTo(record.partition()));
     assertThat(onTopics.differencesFrom(seen[0].finalHealth(), true)).as("independent verifier vs health records")
         .isEmpty();
     long figuresChecked = onTopics.figures(true);
