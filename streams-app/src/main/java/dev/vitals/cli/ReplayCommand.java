@@ -41,6 +41,12 @@ final class ReplayCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String period;
 
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
+      description = "The partition count of the input topics the results should match: each account is replayed on"
+          + " the partition the producer would put it on, each partition with its own event clock as each live"
+          + " stream task has (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isReadable(events)) {
@@ -52,8 +58,11 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("--period: " + e.getMessage(), 2);
     }
+    if (partitions < 1) {
+      throw new UserError("--partitions: must be at least 1, not " + partitions, 2);
+    }
     ScoringConfig config = ScoringConfigs.load(scoring);
-    ReplaySummary summary = new Replay(config, kpiPeriod).run(events, out, spec.commandLine().getErr());
+    ReplaySummary summary = new Replay(config, kpiPeriod, partitions).run(events, out, spec.commandLine().getErr());
     spec.commandLine().getOut().printf("replayed %d lines: %d accepted, %d rejected; %d accounts, %d alert"
             + " transitions; results in %s%n", summary.lines(), summary.accepted(), summary.rejected(),
         summary.accounts(), summary.alerts(), out);

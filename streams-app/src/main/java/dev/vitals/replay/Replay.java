@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * {@code replay --events FILE.jsonl --out DIR}: runs the production pipeline's domain code offline ({@link
+ * {@code replay --events FILE.jsonl --out DIR [--partitions N]}: runs the production pipeline's domain code offline ({@link
  * ReplayPipeline}) over a JSON-lines history,
  * in file order (account erasures included, as {@code {"type": "erasure", "accountId": ..., "erasedAt": ...}} lines:
  * the erased account leaves health.jsonl and its open alerts are resolved), and writes {@code health.jsonl} (the final health of each account), {@code alerts.jsonl} (every
@@ -50,6 +50,7 @@ public final class Replay {
 
   private final ScoringConfig config;
   private final KpiPeriod period;
+  private final AccountPartitions partitions;
   private final JsonEventCodec codec = new JsonEventCodec();
 
   /** A replay whose kpis.json covers the trailing month. */
@@ -59,8 +60,18 @@ public final class Replay {
 
   /** A replay whose kpis.json covers {@code period} (30, 90 or 365 days) up to the last event. */
   public Replay(ScoringConfig config, KpiPeriod period) {
+    this(config, period, 1);
+  }
+
+  /**
+   * The same over input topics of {@code partitions} partitions: each account goes to the partition the producer
+   * would put it on, and each partition keeps its own event clock as each live stream task does, so the outputs
+   * equal those of the service on topics of that many partitions.
+   */
+  public Replay(ScoringConfig config, KpiPeriod period, int partitions) {
     this.config = config;
     this.period = period;
+    this.partitions = new AccountPartitions(partitions);
   }
 
   public ReplaySummary run(Path events, Path outDir, PrintWriter diagnostics) throws IOException {
@@ -70,7 +81,7 @@ public final class Replay {
     int[] alerts = {0};
     try (BufferedWriter alertsOut = Files.newBufferedWriter(outDir.resolve("alerts.jsonl"));
         BufferedWriter rejectedOut = Files.newBufferedWriter(outDir.resolve("rejected.jsonl"))) {
-      ReplayPipeline pipeline = new ReplayPipeline(config,
+      ReplayPipeline pipeline = new ReplayPipeline(config, partitions,
           health -> finalHealth.put(health.getAccountId(), health),
           alert -> {
             writeLine(alertsOut, AvroJson.line(alert));
@@ -95,7 +106,7 @@ public final class Replay {
    */
   public ReplaySummary observe(Path events, ReplayListener listener, PrintWriter diagnostics) throws IOException {
     int[] alerts = {0};
-    ReplayPipeline pipeline = new ReplayPipeline(config, listener::health, alert -> {
+    ReplayPipeline pipeline = new ReplayPipeline(config, partitions, listener::health, alert -> {
       listener.alert(alert);
       alerts[0]++;
     }, listener::erased);

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code replay --period}: the trailing period of kpis.json, refused with the allowed ones when unknown. */
+/**
+ * {@code replay --period}: the trailing period of kpis.json, refused with the allowed ones when unknown; and {@code
+ * --partitions}, the input topics' partition count, at least one.
+ */
 class ReplayPeriodTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,6 +43,19 @@ class ReplayPeriodTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--period: period must be one of [30, 90, 365] (days), not '60'");
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void replayOnSeveralPartitionsWritesTheSameFilesAndRefusesNone() throws IOException {
+    Path events = history();
+
+    Run onFour = replay("--events", events.toString(), "--out", dir.resolve("four").toString(), "--partitions", "4");
+    Run onNone = replay("--events", events.toString(), "--out", dir.resolve("none").toString(), "--partitions", "0");
+
+    assertThat(onFour.exitCode()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("four/health.jsonl"))).hasSize(1);
+    assertThat(onNone.exitCode()).isEqualTo(2);
+    assertThat(onNone.err()).contains("--partitions: must be at least 1, not 0");
   }
 
   private Path history() throws IOException {

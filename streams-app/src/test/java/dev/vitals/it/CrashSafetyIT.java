@@ -120,6 +120,10 @@ class CrashSafetyIT {
       assertThat(actual.finalHealth().keySet()).isEqualTo(ItTopics.accountsOf(history));
       assertThat(expected.openAlerts()).isNotEmpty();
       AlertAssertions.assertAtMostOneOpenPerAccountAndRule(topics.alerts(cluster.bootstrapServers()));
+      // and: an independent verifier's MRR, NPS and CSAT figures, from the input topics by arithmetic of its own (the
+      // forty days fit their windows of 90; the usage sums' windows of 7 and 30 days do not, so they are left out)
+      assertThat(InputFigures.read(cluster.bootstrapServers(), topics).differencesFrom(actual.finalHealth(), false))
+          .as("independent verifier vs health records").isEmpty();
     });
     log(started, "outputs equal replay's");
   }

@@ -1,6 +1,7 @@
 package dev.vitals.it;
 
 import dev.vitals.events.JsonEventCodec;
+import dev.vitals.kpi.KpiPeriod;
 import dev.vitals.replay.Replay;
 import dev.vitals.scoring.ScoringConfig;
 import java.io.IOException;
@@ -30,11 +31,23 @@ public final class ReplayOracle {
     return CompletableFuture.supplyAsync(() -> expected(events, workDir, config));
   }
 
+  /**
+   * Replay in the background over {@code partitions} partitions, as many as the topics under test have: each account
+   * on the partition the producer puts it on, each partition with its own event clock, as each stream task has.
+   */
+  public static CompletableFuture<Outcome> inBackground(List<SpecificRecord> events, Path workDir, int partitions) {
+    return CompletableFuture.supplyAsync(() -> expected(events, workDir, ScoringConfig.defaults(), partitions));
+  }
+
   public static Outcome expected(List<SpecificRecord> events, Path workDir) {
     return expected(events, workDir, ScoringConfig.defaults());
   }
 
   public static Outcome expected(List<SpecificRecord> events, Path workDir, ScoringConfig config) {
+    return expected(events, workDir, config, 1);
+  }
+
+  public static Outcome expected(List<SpecificRecord> events, Path workDir, ScoringConfig config, int partitions) {
     try {
       Files.createDirectories(workDir);
       Path file = workDir.resolve("events.jsonl");
@@ -42,7 +55,7 @@ public final class ReplayOracle {
       Files.write(file, events.stream().map(codec::format).toList());
       Path out = workDir.resolve("replay");
       StringWriter diagnostics = new StringWriter();
-      new Replay(config).run(file, out, new PrintWriter(diagnostics, true));
+      new Replay(config, KpiPeriod.MONTH, partitions).run(file, out, new PrintWriter(diagnostics, true));
       return Outcome.ofJsonLines(Files.readAllLines(out.resolve("health.jsonl")),
           Files.readAllLines(out.resolve("alerts.jsonl")));
     } catch (IOException e) {
