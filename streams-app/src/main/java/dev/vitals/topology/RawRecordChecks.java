@@ -36,12 +36,25 @@ public final class RawRecordChecks {
     if (key.length > MAX_KEY_BYTES) {
       return refuse("oversized key of " + key.length + " bytes, over the limit of " + MAX_KEY_BYTES);
     }
+    if (isAscii(key)) {
+      return Optional.empty();
+    }
     try {
       utf8.reset().decode(ByteBuffer.wrap(key));
     } catch (CharacterCodingException e) {
       return refuse("non-UTF-8 key of " + key.length + " bytes (" + hex(key) + ")");
     }
     return Optional.empty();
+  }
+
+  /** Account ids are ASCII in practice: those keys are valid UTF-8 without a decoder and its buffer per record. */
+  private static boolean isAscii(byte[] key) {
+    for (byte b : key) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A value larger than any event. */
