@@ -2,9 +2,7 @@ package dev.vitals.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vitals.cli.VitalsCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.vitals.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code bench --smoke} end to end, so the harness cannot rot between full runs: its own broker, every phase, the
@@ -56,19 +53,14 @@ class BenchSmokeIT {
     // given: a report with a record of changes that the bench must keep
     Path report = work.resolve("benchmarks.md");
     Files.writeString(report, "# Benchmarks\n\n## Changes and their effect\n\n| kept by hand |\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = VitalsCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
 
     // when
-    int exit = cli.execute("bench", "--smoke", "--out", report.toString());
+    CliRun run = CliRun.of("bench", "--smoke", "--out", report.toString());
 
     // then: every measure has a positive figure, on the terminal and in the report, and the hand-written part stays
-    assertThat(exit).as("exit status; stderr: %s", err).isZero();
+    assertThat(run.exit()).as("exit status; stderr: %s", run.err()).isZero();
     String written = Files.readString(report);
-    assertThat(figures(out.toString())).containsOnlyKeys(MEASURES).allSatisfy((measure, figure) ->
+    assertThat(figures(run.out())).containsOnlyKeys(MEASURES).allSatisfy((measure, figure) ->
         assertThat(figure).as(measure).isPositive());
     assertThat(figures(written)).containsOnlyKeys(MEASURES).allSatisfy((measure, figure) ->
         assertThat(figure).as(measure).isPositive());

@@ -2,9 +2,7 @@ package dev.vitals.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vitals.cli.VitalsCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.vitals.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code soak --smoke}, shortened further, end to end so the harness cannot rot between real soaks: its own broker,
@@ -33,24 +30,19 @@ class SoakSmokeIT {
     // given: a reliability report whose hand-written parts the soak must keep
     Path report = work.resolve("reliability.md");
     Files.writeString(report, "# Reliability and security\n\n## Chaos harness\n\nkept by hand\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = VitalsCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
 
     // when
-    int exit = cli.execute("soak", "--smoke", "--steady", "PT20S", "--spike", "PT5S", "--drain-timeout", "PT40S",
+    CliRun run = CliRun.of("soak", "--smoke", "--steady", "PT20S", "--spike", "PT5S", "--drain-timeout", "PT40S",
         "--out", report.toString());
 
     // then: every phase was fed and sampled, every goal has a verdict, no ERROR was logged, the rest is kept
-    assertThat(exit).as("exit status; stderr: %s", err).isZero();
+    assertThat(run.exit()).as("exit status; stderr: %s", run.err()).isZero();
     String written = Files.readString(report);
     assertThat(written).contains("## Chaos harness\n\nkept by hand", "<!-- soak:results:start -->",
         "<!-- soak:results:end -->", "| STEADY |", "| SPIKE |", "| DRAIN |");
     List<String> goalRows = written.lines().filter(line -> GOALS.stream().anyMatch(line::contains)).toList();
     assertThat(goalRows).hasSize(GOALS.size());
     assertThat(written).contains("| no ERROR log | 0 ERROR log events | met |");
-    assertThat(out.toString()).contains("DRAIN  fed");
+    assertThat(run.out()).contains("DRAIN  fed");
   }
 }
