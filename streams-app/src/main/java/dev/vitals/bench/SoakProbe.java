@@ -12,11 +12,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * What a soak watches, read from outside the pipeline: the group's lag as the broker sees it (end offsets of the
  * input topics minus the offsets the group committed), the process's live heap and resident memory, and the ERROR
- * log events of every logger in the process (Micrometer's Logback binder counts them).
+ * log events of every logger in the process (Micrometer's Logback binder counts them); and, to explain what it
+ * sees, the pipeline's own strain ({@link SoakStrain}).
  */
 final class SoakProbe implements AutoCloseable {
   private static final Path PROC_STATUS = Path.of("/proc/self/status");
@@ -27,9 +29,12 @@ final class SoakProbe implements AutoCloseable {
   private final long committedAtStart;
   private final SimpleMeterRegistry logEvents = new SimpleMeterRegistry();
   private final LogbackMetrics logback = new LogbackMetrics();
+  private final KafkaStreams streams;
+  private long gcMillisBefore = SoakStrain.gcMillisSoFar();
 
-  SoakProbe(BenchCluster cluster, String groupId) {
+  SoakProbe(BenchCluster cluster, String groupId, KafkaStreams streams) {
     this.admin = cluster.admin();
+    this.streams = streams;
     this.groupId = groupId;
     this.inputTopics = cluster.inputTopics();
     logback.bindTo(logEvents);
@@ -45,7 +50,14 @@ final class SoakProbe implements AutoCloseable {
     java.time.Duration at = feed.elapsed();
     return new SoakSample(at, plan.phaseAt(at), feed.sent(), committed - committedAtStart,
         Math.max(0, end - committed), liveHeap, residentBytes(),
-        (long) logEvents.counter("logback.events", "level", "error").count());
+        (long) logEvents.counter("logback.events", "level", "error").count(), strain());
+  }
+
+  private SoakStrain strain() {
+    long gcMillis = SoakStrain.gcMillisSoFar();
+    SoakStrain strain = SoakStrain.of(streams.metrics(), gcMillis - gcMillisBefore);
+    gcMillisBefore = gcMillis;
+    return strain;
   }
 
   /** Input records committed by the group, all partitions: the offsets themselves, as every input starts at 0. */

@@ -23,7 +23,7 @@ final class SoakReport {
     return String.format("  %5ds %-6s fed %,11d  committed %,11d  lag %,9d  RSS %,6d MiB%s  errors %d",
         sample.at().toSeconds(), sample.phase(), sample.sent(), sample.committed(), sample.lag(), sample.rss() >> 20,
         sample.measuredHeap() ? String.format("  live heap %,6d MiB", sample.liveHeap() >> 20) : "",
-        sample.errors());
+        sample.errors()) + sample.strain().describe();
   }
 
   static void write(Path file, String section) throws IOException {

@@ -59,7 +59,7 @@ final class SoakRun {
       throws InterruptedException {
     List<SoakSample> samples = new ArrayList<>();
     Duration collectEvery = max(settings.sampleEvery(), plan.steady().dividedBy(10));
-    try (SoakProbe probe = new SoakProbe(cluster, PIPELINE);
+    try (SoakProbe probe = new SoakProbe(cluster, PIPELINE, service.streams());
         LiveFeed feed = new LiveFeed(cluster, accounts, plan).start()) {
       Duration nextSample = Duration.ZERO;
       Duration nextCollect = Duration.ZERO;

@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param liveHeap heap in use right after a full collection, or -1 when this sample did not collect
  * @param rss the process's resident memory, or -1 where /proc is not there
  * @param errors ERROR log events since the soak started (every logger of the process)
+ * @param strain where the pipeline's time may have gone (printed, not judged)
  */
 record SoakSample(Duration at, SoakPlan.Phase phase, long sent, long committed, long lag, long liveHeap, long rss,
-    long errors) {
+    long errors, SoakStrain strain) {
 
   boolean measuredHeap() {
     return liveHeap >= 0;

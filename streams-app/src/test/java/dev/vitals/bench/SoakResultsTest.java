@@ -68,7 +68,8 @@ class SoakResultsTest {
       long records = phase == SoakPlan.Phase.STEADY ? lag.applyAsLong(second)
           : second < 720 ? Math.max(lag.applyAsLong(second), 30_000) : lag.applyAsLong(second);
       samples.add(new SoakSample(at, phase, PLAN.dueBy(at), PLAN.dueBy(at) - records, records,
-          second % 60 == 0 ? memory.applyAsLong(second) : -1, memory.applyAsLong(second) * 2, errors));
+          second % 60 == 0 ? memory.applyAsLong(second) : -1, memory.applyAsLong(second) * 2, errors,
+          SoakStrain.UNKNOWN));
     }
     return samples;
   }
