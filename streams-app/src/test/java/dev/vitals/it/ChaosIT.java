@@ -186,8 +186,7 @@ class ChaosIT {
       // Missing accounts fail the comparison first; which present ones are stale tells a stuck task or transaction.
       log("outputs still differ, every account's fields: " + HealthDifferences.of(expected.finalHealth(),
           topics.observed(bootstrap).finalHealth()));
-      log("the broker's view:\n" + TransactionDiagnostics.of(bootstrap, List.of(
-          topics.names().usage(), topics.names().health(), topics.names().alerts())));
+      log("the broker's view:\n" + TransactionDiagnostics.of(bootstrap));
       throw e;
     }
     assertThat(expected.openAlerts()).as("some alerts open at the end").isNotEmpty();

@@ -2,6 +2,7 @@ package dev.vitals.it;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,7 +14,8 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What a test prints when committed outputs stop short: for each partition of some topics, the high watermark and
+ * What a test prints when committed outputs stop short: for each partition of every topic (inputs, outputs and the
+ * application's changelogs, whose stuck transaction would hold a restoring task back), the high watermark and
  * the last stable offset (a gap means a transaction still open there, so read_committed readers stop at it), the
  * transactions the broker holds open, and each consumer group's committed offsets. Diagnostics only: nothing is
  * asserted.
@@ -21,9 +23,10 @@ import org.apache.kafka.common.TopicPartition;
 public final class TransactionDiagnostics {
   private TransactionDiagnostics() {}
 
-  public static String of(String bootstrapServers, List<String> topics) {
+  public static String of(String bootstrapServers) {
     StringBuilder report = new StringBuilder();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      Set<String> topics = admin.listTopics().names().get();
       Map<TopicPartition, OffsetSpec> latest = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
       admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
           .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
@@ -33,6 +36,13 @@ public final class TransactionDiagnostics {
       latest.keySet().forEach(tp -> report.append(tp).append(" high watermark ")
           .append(highWatermarks.get(tp).offset()).append(", last stable ").append(stable.get(tp).offset())
           .append('\n'));
+      List<TopicPartition> held = latest.keySet().stream()
+          .filter(tp -> stable.get(tp).offset() < highWatermarks.get(tp).offset()).toList();
+      admin.describeProducers(held).all().get().forEach((tp, producers) -> producers.activeProducers().stream()
+          .filter(p -> p.currentTransactionStartOffset().isPresent())
+          .forEach(p -> report.append(tp).append(" held by producer ").append(p.producerId()).append(" epoch ")
+              .append(p.producerEpoch()).append(", transaction open since offset ")
+              .append(p.currentTransactionStartOffset().getAsLong()).append('\n')));
       for (TransactionListing listing : admin.listTransactions().all().get()) {
         report.append("transaction ").append(listing.transactionalId()).append(' ').append(listing.state())
             .append('\n');
