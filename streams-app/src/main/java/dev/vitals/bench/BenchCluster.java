@@ -75,6 +75,11 @@ final class BenchCluster implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
+  /** The broker's process id, for a look at what it costs the machine. */
+  long brokerPid() {
+    return kafka.pid();
+  }
+
   int partitions() {
     return partitions;
   }

@@ -1,8 +1,10 @@
 package dev.vitals.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.micrometer.core.instrument.binder.logging.LogbackMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +32,19 @@ final class SoakProbe implements AutoCloseable {
   private final SimpleMeterRegistry logEvents = new SimpleMeterRegistry();
   private final LogbackMetrics logback = new LogbackMetrics();
   private final KafkaStreams streams;
+  private final MachineCpu machine;
   private long gcMillisBefore = SoakStrain.gcMillisSoFar();
+  private MachineCpu.Reading cpuBefore;
 
   SoakProbe(BenchCluster cluster, String groupId, KafkaStreams streams) {
     this.admin = cluster.admin();
     this.streams = streams;
+    this.machine = new MachineCpu(cluster.brokerPid());
+    this.cpuBefore = machine.read();
     this.groupId = groupId;
     this.inputTopics = cluster.inputTopics();
     logback.bindTo(logEvents);
+    keepHeapCommitted();
     this.committedAtStart = committed();
   }
 
@@ -55,9 +62,26 @@ final class SoakProbe implements AutoCloseable {
 
   private SoakStrain strain() {
     long gcMillis = SoakStrain.gcMillisSoFar();
-    SoakStrain strain = SoakStrain.of(streams.metrics(), gcMillis - gcMillisBefore);
+    MachineCpu.Reading cpu = machine.read();
+    SoakStrain strain = SoakStrain.of(MachineCpu.Shares.between(cpuBefore, cpu), streams.metrics(),
+        gcMillis - gcMillisBefore);
     gcMillisBefore = gcMillis;
+    cpuBefore = cpu;
     return strain;
+  }
+
+  /**
+   * After each of this probe's forced full collections G1 handed the heap back to the system (1.8 GiB committed
+   * down to 0.6), and the pipeline then faulted it back in: a JFR recording of a soak showed the lag peaking right
+   * after every collection. The pipeline itself never asks for a full collection, so keeping the heap committed
+   * (MaxHeapFreeRatio, a flag settable at run time) takes the probe's own disturbance out of what it measures.
+   */
+  private static void keepHeapCommitted() {
+    try {
+      ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).setVMOption("MaxHeapFreeRatio", "100");
+    } catch (RuntimeException e) {
+      // Not a HotSpot JVM, or the flag is not manageable there: the soak measures as it is.
+    }
   }
 
   /** Input records committed by the group, all partitions: the offsets themselves, as every input starts at 0. */

@@ -10,10 +10,13 @@ import org.apache.kafka.common.MetricName;
 
 /**
  * Where a soaking pipeline's time may have gone at one sample, so that a lag excursion can be told apart by its
- * cause rather than guessed at: garbage collection, a slow commit or punctuation of the stream threads (Kafka
- * Streams' own latency maxima, over its metrics' sample window), or RocksDB falling behind on compaction (its
- * pending compaction bytes, running compactions and flushes, and stores whose writes it is delaying or has stopped).
- * Printed with each sample; the verdicts do not use it.
+ * cause rather than guessed at: the machine's processors taken by something else (another process or the
+ * hypervisor), garbage collection, a slow commit or punctuation of the stream threads (Kafka Streams' own latency
+ * maxima, over its metrics' sample window), or RocksDB falling behind on compaction (its pending compaction bytes,
+ * running compactions and flushes, and stores whose writes it is delaying or has stopped). Printed with each
+ * sample; the verdicts do not use it.
+ *
+ * @param cpu who had the machine's processors since the previous sample
  *
  * @param gcMillis time spent in garbage collection since the previous sample (the sample's own forced GC included)
  * @param commitLatencyMaxMs the slowest commit of any stream thread in the recent window
@@ -22,14 +25,15 @@ import org.apache.kafka.common.MetricName;
  * @param compactionsAndFlushes RocksDB compactions and memtable flushes running, all stores
  * @param stalledStores stores whose writes RocksDB is delaying or has stopped
  */
-record SoakStrain(long gcMillis, double commitLatencyMaxMs, double punctuateLatencyMaxMs,
+record SoakStrain(MachineCpu.Shares cpu, long gcMillis, double commitLatencyMaxMs, double punctuateLatencyMaxMs,
     long pendingCompactionBytes, long compactionsAndFlushes, int stalledStores) {
 
-  static final SoakStrain UNKNOWN = new SoakStrain(-1, -1, -1, -1, -1, -1);
+  static final SoakStrain UNKNOWN = new SoakStrain(MachineCpu.Shares.UNKNOWN, -1, -1, -1, -1, -1, -1);
 
   String describe() {
-    return String.format("  gc %,d ms  commit max %,.0f ms  punctuate max %,.0f ms  compaction pending %,d MiB"
-            + " (%d running)  stalled stores %d", gcMillis, commitLatencyMaxMs, punctuateLatencyMaxMs,
+    return String.format("  cpu %%: this %.0f broker %.0f other %.0f steal %.0f  gc %,d ms  commit max %,.0f ms"
+            + "  punctuate max %,.0f ms  compaction pending %,d MiB (%d running)  stalled stores %d", cpu.self(),
+        cpu.broker(), cpu.other(), cpu.steal(), gcMillis, commitLatencyMaxMs, punctuateLatencyMaxMs,
         pendingCompactionBytes >> 20, compactionsAndFlushes, stalledStores);
   }
 
@@ -40,7 +44,7 @@ record SoakStrain(long gcMillis, double commitLatencyMaxMs, double punctuateLate
   }
 
   /** Reads Kafka Streams' thread and RocksDB metrics (the latter are recorded at the default INFO level). */
-  static SoakStrain of(Map<MetricName, ? extends Metric> metrics, long gcMillis) {
+  static SoakStrain of(MachineCpu.Shares cpu, Map<MetricName, ? extends Metric> metrics, long gcMillis) {
     double commit = 0;
     double punctuate = 0;
     long pending = 0;
@@ -66,7 +70,7 @@ record SoakStrain(long gcMillis, double commitLatencyMaxMs, double punctuateLate
         }
       }
     }
-    return new SoakStrain(gcMillis, commit, punctuate, pending, running, stalled.size());
+    return new SoakStrain(cpu, gcMillis, commit, punctuate, pending, running, stalled.size());
   }
 
   /** A metric's value as a number; NaN (no sample yet in the window) and non-numbers count as zero. */
