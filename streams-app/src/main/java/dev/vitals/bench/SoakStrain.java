@@ -31,10 +31,11 @@ record SoakStrain(MachineCpu.Shares cpu, long gcMillis, double commitLatencyMaxM
   static final SoakStrain UNKNOWN = new SoakStrain(MachineCpu.Shares.UNKNOWN, -1, -1, -1, -1, -1, -1);
 
   String describe() {
-    return String.format("  cpu %%: this %.0f broker %.0f other %.0f steal %.0f  gc %,d ms  commit max %,.0f ms"
-            + "  punctuate max %,.0f ms  compaction pending %,d MiB (%d running)  stalled stores %d", cpu.self(),
-        cpu.broker(), cpu.other(), cpu.steal(), gcMillis, commitLatencyMaxMs, punctuateLatencyMaxMs,
-        pendingCompactionBytes >> 20, compactionsAndFlushes, stalledStores);
+    return String.format("  cpu %%: this %.0f broker %.0f other %.0f iowait %.0f steal %.0f  gc %,d ms"
+            + "  commit max %,.0f ms  punctuate max %,.0f ms  compaction pending %,d MiB (%d running)"
+            + "  stalled stores %d", cpu.self(), cpu.broker(), cpu.other(), cpu.iowait(), cpu.steal(), gcMillis,
+        commitLatencyMaxMs, punctuateLatencyMaxMs, pendingCompactionBytes >> 20, compactionsAndFlushes,
+        stalledStores);
   }
 
   /** Total collection time of every collector of this JVM so far. */
