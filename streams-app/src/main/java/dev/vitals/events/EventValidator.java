@@ -25,7 +25,7 @@ public final class EventValidator {
     EventType type = EventType.of(event);
     Optional<Violation> common = firstOf(
         blank("eventId", EventType.eventId(event)),
-        blank("accountId", EventType.accountId(event)),
+        id("accountId", EventType.accountId(event)),
         missing("occurredAt", EventType.occurredAt(event)));
     if (common.isPresent()) {
       return common;
@@ -144,6 +144,25 @@ public final class EventValidator {
       return violation(field, field + " is missing");
     }
     return value.toString().isBlank() ? violation(field, field + " is blank") : Optional.empty();
+  }
+
+  /**
+   * An id: present, not blank, and printable. State keys join an account id and an entry's name with a control
+   * character (U+001F), so an id holding one could reach into another account's entries (erasing {@code a} would
+   * erase {@code a<U+001F>b}'s too); no real id has one.
+   */
+  private static Optional<Violation> id(String field, CharSequence value) {
+    Optional<Violation> blank = blank(field, value);
+    if (blank.isPresent()) {
+      return blank;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return violation(field, String.format("%s has a control character (U+%04X) at index %d", field,
+            (int) value.charAt(i), i));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Violation> missing(String field, Object value) {

@@ -47,6 +47,23 @@ class EventValidatorTest {
     assertThat(validator.validate(event)).contains(new Violation("accountId", "accountId is blank"));
   }
 
+  @Test
+  void accountIdWithTheLedgerKeySeparatorIsAViolation() {
+    TicketEvent event = SampleEvents.ticket();
+    event.setAccountId("acc-1\u001Fsummary");
+
+    assertThat(validator.validate(event)).contains(
+        new Violation("accountId", "accountId has a control character (U+001F) at index 5"));
+  }
+
+  @Test
+  void accountIdWithLettersBeyondAsciiIsValid() {
+    TicketEvent event = SampleEvents.ticket();
+    event.setAccountId("société-générale");
+
+    assertThat(validator.validate(event)).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0} score {1} is rejected")
   @CsvSource({"NPS,11,0-10", "NPS,-1,0-10", "CSAT,0,1-5", "CSAT,6,1-5", "CES,0,1-7", "CES,8,1-7",
       "RESOURCE,0,1-5", "RESOURCE,6,1-5"})
