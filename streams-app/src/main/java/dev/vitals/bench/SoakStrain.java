@@ -12,30 +12,28 @@ import org.apache.kafka.common.MetricName;
  * Where a soaking pipeline's time may have gone at one sample, so that a lag excursion can be told apart by its
  * cause rather than guessed at: the machine's processors taken by something else (another process or the
  * hypervisor), garbage collection, a slow commit or punctuation of the stream threads (Kafka Streams' own latency
- * maxima, over its metrics' sample window), or RocksDB falling behind on compaction (its pending compaction bytes,
- * running compactions and flushes, and stores whose writes it is delaying or has stopped). Printed with each
- * sample; the verdicts do not use it.
+ * maxima, over its metrics' sample window), or RocksDB busy compacting (its running compactions and flushes, and
+ * stores whose writes it is delaying or has stopped). RocksDB's pending-compaction estimate is left out: it is
+ * level compaction's, and Kafka Streams' stores compact universally, where it stays 0. Printed with each sample;
+ * the verdicts do not use it.
  *
  * @param cpu who had the machine's processors since the previous sample
- *
  * @param gcMillis time spent in garbage collection since the previous sample (the sample's own forced GC included)
  * @param commitLatencyMaxMs the slowest commit of any stream thread in the recent window
  * @param punctuateLatencyMaxMs the slowest punctuation (evaluation of pending accounts) in the recent window
- * @param pendingCompactionBytes RocksDB's estimate of bytes still to compact, all stores
  * @param compactionsAndFlushes RocksDB compactions and memtable flushes running, all stores
  * @param stalledStores stores whose writes RocksDB is delaying or has stopped
  */
 record SoakStrain(MachineCpu.Shares cpu, long gcMillis, double commitLatencyMaxMs, double punctuateLatencyMaxMs,
-    long pendingCompactionBytes, long compactionsAndFlushes, int stalledStores) {
+    long compactionsAndFlushes, int stalledStores) {
 
-  static final SoakStrain UNKNOWN = new SoakStrain(MachineCpu.Shares.UNKNOWN, -1, -1, -1, -1, -1, -1);
+  static final SoakStrain UNKNOWN = new SoakStrain(MachineCpu.Shares.UNKNOWN, -1, -1, -1, -1, -1);
 
   String describe() {
     return String.format("  cpu %%: this %.0f broker %.0f other %.0f iowait %.0f steal %.0f  gc %,d ms"
-            + "  commit max %,.0f ms  punctuate max %,.0f ms  compaction pending %,d MiB (%d running)"
-            + "  stalled stores %d", cpu.self(), cpu.broker(), cpu.other(), cpu.iowait(), cpu.steal(), gcMillis,
-        commitLatencyMaxMs, punctuateLatencyMaxMs, pendingCompactionBytes >> 20, compactionsAndFlushes,
-        stalledStores);
+            + "  commit max %,.0f ms  punctuate max %,.0f ms  compactions and flushes %d  stalled stores %d",
+        cpu.self(), cpu.broker(), cpu.other(), cpu.iowait(), cpu.steal(), gcMillis, commitLatencyMaxMs,
+        punctuateLatencyMaxMs, compactionsAndFlushes, stalledStores);
   }
 
   /** Total collection time of every collector of this JVM so far. */
@@ -48,7 +46,6 @@ record SoakStrain(MachineCpu.Shares cpu, long gcMillis, double commitLatencyMaxM
   static SoakStrain of(MachineCpu.Shares cpu, Map<MetricName, ? extends Metric> metrics, long gcMillis) {
     double commit = 0;
     double punctuate = 0;
-    long pending = 0;
     long running = 0;
     Set<Map<String, String>> stalled = new HashSet<>();
     for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
@@ -60,7 +57,6 @@ record SoakStrain(MachineCpu.Shares cpu, long gcMillis, double commitLatencyMaxM
         punctuate = name.equals("punctuate-latency-max") ? Math.max(punctuate, value) : punctuate;
       } else if (group.equals("stream-state-metrics")) {
         switch (name) {
-          case "estimate-pending-compaction-bytes" -> pending += (long) value;
           case "num-running-compactions", "num-running-flushes" -> running += (long) value;
           case "actual-delayed-write-rate", "is-write-stopped" -> {
             if (value > 0) {
@@ -71,7 +67,7 @@ record SoakStrain(MachineCpu.Shares cpu, long gcMillis, double commitLatencyMaxM
         }
       }
     }
-    return new SoakStrain(cpu, gcMillis, commit, punctuate, pending, running, stalled.size());
+    return new SoakStrain(cpu, gcMillis, commit, punctuate, running, stalled.size());
   }
 
   /** A metric's value as a number; NaN (no sample yet in the window) and non-numbers count as zero. */

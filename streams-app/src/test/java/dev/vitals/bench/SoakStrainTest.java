@@ -13,12 +13,10 @@ class SoakStrainTest {
   private final Map<MetricName, Metric> metrics = new HashMap<>();
 
   @Test
-  void shouldTakeTheSlowestThreadAndSumRocksDbAcrossStores() {
+  void shouldTakeTheSlowestThreadAndSumCompactionsAndFlushesAcrossStores() {
     given("stream-thread-metrics", "commit-latency-max", Map.of("thread-id", "t1"), 20.0);
     given("stream-thread-metrics", "commit-latency-max", Map.of("thread-id", "t2"), 35.0);
     given("stream-thread-metrics", "punctuate-latency-max", Map.of("thread-id", "t1"), Double.NaN);
-    given("stream-state-metrics", "estimate-pending-compaction-bytes", store("ledger"), 3.0 * (1 << 20));
-    given("stream-state-metrics", "estimate-pending-compaction-bytes", store("summary"), 1.0 * (1 << 20));
     given("stream-state-metrics", "num-running-compactions", store("ledger"), 1.0);
     given("stream-state-metrics", "num-running-flushes", store("summary"), 2.0);
 
@@ -26,7 +24,6 @@ class SoakStrainTest {
 
     assertThat(strain.commitLatencyMaxMs()).isEqualTo(35.0);
     assertThat(strain.punctuateLatencyMaxMs()).as("no sample yet counts as zero").isZero();
-    assertThat(strain.pendingCompactionBytes()).isEqualTo(4L << 20);
     assertThat(strain.compactionsAndFlushes()).isEqualTo(3);
     assertThat(strain.gcMillis()).isEqualTo(12);
     assertThat(strain.stalledStores()).isZero();

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.schema.BillingEvent;
 import dev.vitals.schema.BillingEventKind;
 import dev.vitals.simulate.HistorySimulator;
+import dev.vitals.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code vitals calibrate} end to end, in-process: a seeded simulated history through the command line, the report's
@@ -36,12 +34,11 @@ class CalibrateCommandTest {
   @TempDir
   static Path dir;
   static Path events;
-  static Run run;
+  static CliRun run;
   static JsonNode report;
   /** The earliest CANCELLED of each account, read from the simulator's events, not from the report. */
   static Map<String, Instant> cancellations = new TreeMap<>();
 
-  record Run(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void calibrateASimulatedHistory() throws IOException {
@@ -64,7 +61,7 @@ class CalibrateCommandTest {
 
   @Test
   void shouldAcceptTheWholeHistoryAndWriteTheReport() {
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(report.get("rejected").asInt()).isZero();
     assertThat(report.get("events").asText()).isEqualTo(events.toString());
@@ -195,9 +192,9 @@ class CalibrateCommandTest {
 
   @Test
   void shouldDescribeItselfInTheHelp() {
-    Run help = calibrate("--help");
+    CliRun help = calibrate("--help");
 
-    assertThat(help.exitCode()).isZero();
+    assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("Usage: vitals calibrate", "--events=FILE.jsonl", "--out=DIR",
         "--scoring=FILE.yaml", "CANCELLED", "calibration.json", "Exit status");
   }
@@ -206,9 +203,9 @@ class CalibrateCommandTest {
   void shouldRefuseAMissingFileInOneLine() {
     Path missing = dir.resolve("no-such-history.jsonl");
 
-    Run refused = calibrate("--events", missing.toString(), "--out", dir.resolve("missing").toString());
+    CliRun refused = calibrate("--events", missing.toString(), "--out", dir.resolve("missing").toString());
 
-    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err().lines().toList()).containsExactly("vitals calibrate: cannot read events file " + missing);
     assertThat(dir.resolve("missing/calibration.json")).doesNotExist();
   }
@@ -229,10 +226,10 @@ class CalibrateCommandTest {
             + "\"kind\":\"CANCELLED\",\"mrrCents\":0}"));
 
     // when calibrated
-    Run partial = calibrate("--events", bad.toString(), "--out", dir.resolve("bad").toString());
+    CliRun partial = calibrate("--events", bad.toString(), "--out", dir.resolve("bad").toString());
 
     // then each bad line is named on its own line, the rest is measured, and the exit status says lines were refused
-    assertThat(partial.exitCode()).isEqualTo(3);
+    assertThat(partial.exit()).isEqualTo(3);
     List<String> errors = partial.err().lines().toList();
     assertThat(errors).hasSize(2);
     assertThat(errors.get(0)).isEqualTo(bad + ":3: invalid_field: field 'score': score 11 out of range 0-10 for NPS");
@@ -243,16 +240,10 @@ class CalibrateCommandTest {
     assertThat(partialReport.get("cancellations").findValuesAsText("accountId")).containsExactly("acme");
   }
 
-  private static Run calibrate(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = VitalsCli.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
+  private static CliRun calibrate(String... args) {
     List<String> arguments = new ArrayList<>(List.of("calibrate"));
     arguments.addAll(List.of(args));
-    int exitCode = commandLine.execute(arguments.toArray(String[]::new));
-    return new Run(exitCode, out.toString(), err.toString());
+    return CliRun.of(arguments.toArray(String[]::new));
   }
 
   private static long count(JsonNode array, Predicate<JsonNode> test) {

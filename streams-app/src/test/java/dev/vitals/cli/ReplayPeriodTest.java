@@ -3,15 +3,13 @@ package dev.vitals.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code replay --period}: the trailing period of kpis.json, refused with the allowed ones when unknown; and {@code
@@ -28,7 +26,7 @@ class ReplayPeriodTest {
     Path events = history();
 
     int exitCode = replay("--events", events.toString(), "--out", dir.resolve("out").toString(), "--period", "365")
-        .exitCode();
+        .exit();
 
     assertThat(exitCode).isZero();
     assertThat(JSON.readTree(dir.resolve("out/kpis.json").toFile()).get("periodDays").asInt()).isEqualTo(365);
@@ -38,9 +36,9 @@ class ReplayPeriodTest {
   void anUnknownPeriodIsRefusedWithTheAllowedOnes() throws IOException {
     Path events = history();
 
-    Run run = replay("--events", events.toString(), "--out", dir.resolve("out").toString(), "--period", "60");
+    CliRun run = replay("--events", events.toString(), "--out", dir.resolve("out").toString(), "--period", "60");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--period: period must be one of [30, 90, 365] (days), not '60'");
     assertThat(dir.resolve("out")).doesNotExist();
   }
@@ -49,12 +47,12 @@ class ReplayPeriodTest {
   void replayOnSeveralPartitionsWritesTheSameFilesAndRefusesNone() throws IOException {
     Path events = history();
 
-    Run onFour = replay("--events", events.toString(), "--out", dir.resolve("four").toString(), "--partitions", "4");
-    Run onNone = replay("--events", events.toString(), "--out", dir.resolve("none").toString(), "--partitions", "0");
+    CliRun onFour = replay("--events", events.toString(), "--out", dir.resolve("four").toString(), "--partitions", "4");
+    CliRun onNone = replay("--events", events.toString(), "--out", dir.resolve("none").toString(), "--partitions", "0");
 
-    assertThat(onFour.exitCode()).isZero();
+    assertThat(onFour.exit()).isZero();
     assertThat(Files.readAllLines(dir.resolve("four/health.jsonl"))).hasSize(1);
-    assertThat(onNone.exitCode()).isEqualTo(2);
+    assertThat(onNone.exit()).isEqualTo(2);
     assertThat(onNone.err()).contains("--partitions: must be at least 1, not 0");
   }
 
@@ -68,16 +66,10 @@ class ReplayPeriodTest {
     return events;
   }
 
-  private record Run(int exitCode, String err) {}
-
-  private static Run replay(String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = VitalsCli.commandLine();
-    commandLine.setOut(new PrintWriter(new StringWriter(), true));
-    commandLine.setErr(new PrintWriter(err, true));
+  private static CliRun replay(String... args) {
     String[] arguments = new String[args.length + 1];
     arguments[0] = "replay";
     System.arraycopy(args, 0, arguments, 1, args.length);
-    return new Run(commandLine.execute(arguments), err.toString());
+    return CliRun.of(arguments);
   }
 }
