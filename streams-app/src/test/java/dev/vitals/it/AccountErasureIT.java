@@ -65,8 +65,7 @@ class AccountErasureIT {
     ItTopics topics = ItTopics.create(".erasure-it", 2, cluster.bootstrapServers(), cluster.registryUrl());
     InstanceSettings settings = new InstanceSettings("vitals-erasure-it", cluster.bootstrapServers(),
         cluster.registryUrl(), work.resolve("state"), topics);
-    instance = new RunJvm(settings.writeTo(work.resolve("vitals.properties")), work.resolve("run.log"),
-        settings.httpPort()).start();
+    instance = RunJvm.in(work, settings).start();
     instance.awaitReady(Duration.ofSeconds(60));
     try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers(), Map.of(), topics.events())) {
       for (String account : ACCOUNTS) {

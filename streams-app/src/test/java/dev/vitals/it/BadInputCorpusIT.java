@@ -83,8 +83,7 @@ class BadInputCorpusIT {
     ItTopics topics = ItTopics.create(".bad-input-it", 1, cluster.bootstrapServers(), cluster.registryUrl());
     InstanceSettings settings = new InstanceSettings("vitals-bad-input-it", cluster.bootstrapServers(),
         cluster.registryUrl(), work.resolve("state"), topics);
-    Path log = work.resolve("run.log");
-    instance = new RunJvm(settings.writeTo(work.resolve("vitals.properties")), log, settings.httpPort()).start();
+    instance = RunJvm.in(work, settings).start();
     instance.awaitReady(Duration.ofSeconds(60));
     long pid = instance.pid();
     List<String> unready = new CopyOnWriteArrayList<>();
@@ -203,7 +202,7 @@ class BadInputCorpusIT {
     assertThat(instance.isAlive()).isTrue();
     assertThat(instance.pid()).isEqualTo(pid);
     assertThat(unready).as("moments /readyz was not 200").isEmpty();
-    String logText = Files.readString(log);
+    String logText = Files.readString(instance.log());
     assertThat(logText).doesNotContain("Kafka Streams RUNNING ->").doesNotContain(" ERROR ")
         .doesNotContain("stream thread failed");
     log(started, "done");

@@ -67,8 +67,7 @@ class CrashSafetyIT {
     ItTopics topics = ItTopics.create(".crash-it", 1, cluster.bootstrapServers(), cluster.registryUrl());
     InstanceSettings settings = new InstanceSettings("vitals-crash-it", cluster.bootstrapServers(),
         cluster.registryUrl(), work.resolve("state"), topics);
-    Path config = settings.writeTo(work.resolve("vitals.properties"));
-    instance = new RunJvm(config, work.resolve("run.log"), settings.httpPort()).start();
+    instance = RunJvm.in(work, settings).start();
     instance.awaitReady(Duration.ofSeconds(60));
 
     // when: the history is published in chunks at a steady pace, and the JVM is killed at random points
@@ -96,7 +95,7 @@ class CrashSafetyIT {
         long pid = instance.pid();
         instance.kill();
         log(started, "killed pid " + pid + " after chunk " + chunksSent.get());
-        instance = new RunJvm(config, work.resolve("run.log"), settings.httpPort()).start();
+        instance = RunJvm.in(work, settings).start();
         instance.awaitReady(Duration.ofSeconds(90));
         log(started, "restarted as pid " + instance.pid() + ", RUNNING");
       }

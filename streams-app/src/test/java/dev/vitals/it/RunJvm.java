@@ -40,6 +40,20 @@ public final class RunJvm implements AutoCloseable {
     this.httpPort = httpPort;
   }
 
+  /**
+   * An instance with {@code settings}, its properties file ({@code vitals.properties}) and log ({@code run.log}) in
+   * {@code dir}; a restart in the same directory appends to the same log.
+   */
+  public static RunJvm in(Path dir, InstanceSettings settings) {
+    return new RunJvm(settings.writeTo(dir.resolve("vitals.properties")), dir.resolve("run.log"),
+        settings.httpPort());
+  }
+
+  /** Where the instance's standard output and error go. */
+  public Path log() {
+    return log;
+  }
+
   /** A variable in the JVM's environment, as an orchestrator passes secrets ({@code VITALS_*}). */
   public RunJvm withEnvironment(String name, String value) {
     environment.put(name, value);

@@ -88,12 +88,11 @@ class SecureBrokerIT {
         new HistorySimulator(11, 8, Instant.parse("2025-03-03T00:00:00Z"), 21).stream().toList();
     ItTopics topics = ItTopics.create(".secure-it", 1, broker.bootstrapServers(), cluster.registryUrl());
     Map<String, String> client = clientSettings(PASSWORD);
-    Path log = work.resolve("run.log");
 
     // when: the service runs against the SASL_SSL listener (and checks the topics through it) and the history is
     // published there too
     InstanceSettings settings = secured("vitals-secure-it", topics);
-    instance = new RunJvm(settings.writeTo(work.resolve("vitals.properties")), log, settings.httpPort())
+    instance = RunJvm.in(work, settings)
         .withEnvironment("VITALS_KAFKA_SASL_JAAS_CONFIG", SaslSslListener.jaas(USER, PASSWORD))
         .withEnvironment("VITALS_KAFKA_SSL_TRUSTSTORE_PASSWORD", STORE_PASSWORD)
         .withEnvironment("VITALS_HTTP_TOKEN", API_TOKEN)
@@ -123,7 +122,7 @@ class SecureBrokerIT {
     instance.close();
 
     // and: the instance logged its configuration, and no secret is anywhere in what it wrote
-    String written = Files.readString(log);
+    String written = Files.readString(instance.log());
     assertThat(written).contains("effective configuration").contains("security.protocol=SASL_SSL");
     assertThat(written).doesNotContain(PASSWORD).doesNotContain(SaslSslListener.jaas(USER, PASSWORD))
         .doesNotContain("ScramLoginModule").doesNotContain(STORE_PASSWORD).doesNotContain(API_TOKEN);
@@ -139,10 +138,9 @@ class SecureBrokerIT {
     ItTopics topics = ItTopics.create(".secure-bad-it", 1, broker.bootstrapServers(),
         SharedCluster.cluster().registryUrl());
     InstanceSettings settings = secured("vitals-secure-bad-it", topics);
-    Path log = work.resolve("run.log");
 
     // when it starts
-    instance = new RunJvm(settings.writeTo(work.resolve("vitals.properties")), log, settings.httpPort())
+    instance = RunJvm.in(work, settings)
         .withEnvironment("VITALS_KAFKA_SASL_JAAS_CONFIG", SaslSslListener.jaas(USER, PASSWORD + "-wrong"))
         .withEnvironment("VITALS_KAFKA_SSL_TRUSTSTORE_PASSWORD", STORE_PASSWORD)
         .withProductionLogging()
@@ -151,7 +149,7 @@ class SecureBrokerIT {
     // then it exits non-zero within a bounded time, naming authentication as the cause, not hanging
     assertThat(instance.awaitExit(Duration.ofSeconds(60))).as("exit status").hasValueSatisfying(
         status -> assertThat(status).isNotZero());
-    assertThat(Files.readString(log))
+    assertThat(Files.readString(instance.log()))
         .contains("vitals run: Kafka authentication failed")
         .contains("kafka.sasl.jaas.config")
         .doesNotContain(PASSWORD);

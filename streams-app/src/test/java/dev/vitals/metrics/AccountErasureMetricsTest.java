@@ -12,7 +12,6 @@ import dev.vitals.schema.Segment;
 import dev.vitals.schema.TicketEventKind;
 import dev.vitals.testing.MetricsScrape;
 import dev.vitals.testing.PipelineDriver;
-import dev.vitals.topology.StoreNames;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +44,8 @@ class AccountErasureMetricsTest {
   }
 
   private MetricsScrape scrape() {
-    OwnedAccounts owned = OwnedAccounts.of(pipeline.store(StoreNames.ACCOUNT_HEALTH),
-        pipeline.store(StoreNames.ACCOUNT_FIGURES), pipeline.store(StoreNames.ACCOUNT_RETENTION));
-    return MetricsScrape.of(new StateMetrics(owned, 100, OwnedTickets.of(pipeline.store(StoreNames.AGENT_TICKETS))));
+    OwnedAccounts owned = PipelineDriverStores.accounts(pipeline);
+    return MetricsScrape.of(new StateMetrics(owned, 100, PipelineDriverStores.tickets(pipeline)));
   }
 
   private static List<MetricsScrape.Sample> naming(MetricsScrape scrape, String account) {

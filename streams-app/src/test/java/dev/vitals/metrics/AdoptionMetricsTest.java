@@ -14,7 +14,6 @@ import dev.vitals.schema.Segment;
 import dev.vitals.schema.SurveyKind;
 import dev.vitals.testing.MetricsScrape;
 import dev.vitals.testing.PipelineDriver;
-import dev.vitals.topology.StoreNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,8 +107,7 @@ class AdoptionMetricsTest {
   }
 
   private MetricsScrape scrape() {
-    OwnedAccounts owned = OwnedAccounts.of(pipeline.store(StoreNames.ACCOUNT_HEALTH),
-        pipeline.store(StoreNames.ACCOUNT_FIGURES), pipeline.store(StoreNames.ACCOUNT_RETENTION));
+    OwnedAccounts owned = PipelineDriverStores.accounts(pipeline);
     return MetricsScrape.of(new StateMetrics(owned, 100));
   }
 }

@@ -10,7 +10,6 @@ import dev.vitals.schema.BillingEventKind;
 import dev.vitals.schema.Segment;
 import dev.vitals.testing.MetricsScrape;
 import dev.vitals.testing.PipelineDriver;
-import dev.vitals.topology.StoreNames;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +63,7 @@ class RetentionMetricsTest {
   }
 
   private MetricsScrape scrape() {
-    OwnedAccounts owned = OwnedAccounts.of(pipeline.store(StoreNames.ACCOUNT_HEALTH),
-        pipeline.store(StoreNames.ACCOUNT_FIGURES), pipeline.store(StoreNames.ACCOUNT_RETENTION));
+    OwnedAccounts owned = PipelineDriverStores.accounts(pipeline);
     return MetricsScrape.of(new StateMetrics(owned, 100));
   }
 }

@@ -10,7 +10,6 @@ import dev.vitals.schema.TicketEvent;
 import dev.vitals.schema.TicketEventKind;
 import dev.vitals.testing.MetricsScrape;
 import dev.vitals.testing.PipelineDriver;
-import dev.vitals.topology.StoreNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,8 @@ class TicketAnalyticsMetricsTest {
         step("beta", "2026-03-02T09:05:00Z", "t5", TicketEventKind.OPENED, "bug"),
         step("beta", "2026-03-02T09:35:00Z", "t5", TicketEventKind.AGENT_REPLIED, "bug"))
         .flush();
-    OwnedAccounts owned = OwnedAccounts.of(pipeline.store(StoreNames.ACCOUNT_HEALTH),
-        pipeline.store(StoreNames.ACCOUNT_FIGURES), pipeline.store(StoreNames.ACCOUNT_RETENTION));
-    OwnedTickets tickets = OwnedTickets.of(pipeline.store(StoreNames.AGENT_TICKETS));
+    OwnedAccounts owned = PipelineDriverStores.accounts(pipeline);
+    OwnedTickets tickets = PipelineDriverStores.tickets(pipeline);
     scrape = MetricsScrape.of(new StateMetrics(owned, 100, tickets));
   }
 
