@@ -1,7 +1,7 @@
 package dev.vitals.broker;
 
+import dev.vitals.runtime.BoundedWait;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 final class ScramUsers {
   private static final int ITERATIONS = 8192;
   private static final Duration WITHIN = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(50);
 
   private ScramUsers() {}
 
@@ -35,14 +36,8 @@ final class ScramUsers {
         .toList();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, plaintextBootstrap))) {
       admin.alterUserScramCredentials(upserts).all().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
-      Instant deadline = Instant.now().plus(WITHIN);
-      while (!admin.describeUserScramCredentials().all().get(WITHIN.toSeconds(), TimeUnit.SECONDS).keySet()
-          .containsAll(users.keySet())) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("SCRAM users " + users.keySet() + " not known to the broker after " + WITHIN);
-        }
-        Thread.sleep(50);
-      }
+      BoundedWait.until(WITHIN, POLL, "SCRAM users " + users.keySet() + " not known to the broker",
+          () -> admin.describeUserScramCredentials().all().get().keySet().containsAll(users.keySet()));
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create SCRAM users " + users.keySet() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package dev.vitals.runtime;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,14 +43,8 @@ public final class TopicProvisioner {
   }
 
   private static void awaitLeaders(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
-    Instant deadline = Instant.now().plus(LEADERS_WITHIN);
-    while (!allHaveLeaders(admin, names)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "topics " + names + " have partitions without a leader after " + LEADERS_WITHIN);
-      }
-      Thread.sleep(POLL.toMillis());
-    }
+    BoundedWait.until(LEADERS_WITHIN, POLL, "topics " + names + " have partitions without a leader",
+        () -> allHaveLeaders(admin, names));
   }
 
   private static boolean allHaveLeaders(Admin admin, List<String> names)
